@@ -1,0 +1,144 @@
+/// A calendar day, compared and stepped without time zones or Foundation calendars.
+public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
+    public let year: Int
+    public let month: Int
+    public let day: Int
+
+    public init?(year: Int, month: Int, day: Int) {
+        guard (1...12).contains(month), day >= 1, day <= Day.daysIn(month: month, year: year) else { return nil }
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
+    public static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
+    }
+
+    /// Days since 0000-03-01 in the proleptic Gregorian calendar; only differences matter.
+    public var ordinal: Int {
+        let y = month <= 2 ? year - 1 : year
+        let m = month <= 2 ? month + 9 : month - 3
+        return 365 * y + y / 4 - y / 100 + y / 400 + (153 * m + 2) / 5 + day - 1
+    }
+
+    public func adding(days: Int) -> Day {
+        var y = year, m = month, d = day + days
+        while d > Day.daysIn(month: m, year: y) {
+            d -= Day.daysIn(month: m, year: y)
+            m += 1
+            if m > 12 { m = 1; y += 1 }
+        }
+        while d < 1 {
+            m -= 1
+            if m < 1 { m = 12; y -= 1 }
+            d += Day.daysIn(month: m, year: y)
+        }
+        return Day(year: y, month: m, day: d)!
+    }
+
+    public static func < (a: Day, b: Day) -> Bool { a.ordinal < b.ordinal }
+
+    public var description: String { "\(year)-\(Day.pad(month))-\(Day.pad(day))" }
+
+    static func pad(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+
+    public static func parse(_ text: String) -> Day? {
+        guard let d = HistoricalDate(text), d.precision == .day, d.start == d.end else { return nil }
+        return d.start
+    }
+}
+
+/// A date as precise as the sources allow: a day, a month, a year, or an interval of those.
+public struct HistoricalDate: Hashable, Comparable, Sendable, CustomStringConvertible {
+    public enum Precision: Int, Sendable { case year, month, day }
+
+    public let text: String
+    /// First day the date can mean.
+    public let start: Day
+    /// Last day the date can mean.
+    public let end: Day
+    /// The coarsest precision of either end.
+    public let precision: Precision
+    public var isInterval: Bool { text.contains("/") }
+
+    public init?(_ text: String) {
+        let parts = text.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+        switch parts.count {
+        case 1:
+            guard let single = HistoricalDate.parseSingle(parts[0]) else { return nil }
+            (start, end, precision) = single
+        case 2:
+            guard let a = HistoricalDate.parseSingle(parts[0]), let b = HistoricalDate.parseSingle(parts[1]),
+                  a.start <= b.end else { return nil }
+            start = a.start
+            end = b.end
+            precision = Precision(rawValue: min(a.precision.rawValue, b.precision.rawValue))!
+        default:
+            return nil
+        }
+        self.text = text
+    }
+
+    private static func parseSingle(_ s: String) -> (start: Day, end: Day, precision: Precision)? {
+        let fields = s.split(separator: "-", omittingEmptySubsequences: false)
+        guard (1...3).contains(fields.count),
+              fields[0].count == 4, fields.dropFirst().allSatisfy({ $0.count == 2 }),
+              fields.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }) else { return nil }
+        let numbers = fields.map { Int($0)! }
+        switch numbers.count {
+        case 1:
+            return (Day(year: numbers[0], month: 1, day: 1)!, Day(year: numbers[0], month: 12, day: 31)!, .year)
+        case 2:
+            guard let first = Day(year: numbers[0], month: numbers[1], day: 1) else { return nil }
+            let last = Day(year: numbers[0], month: numbers[1], day: Day.daysIn(month: numbers[1], year: numbers[0]))!
+            return (first, last, .month)
+        default:
+            guard let day = Day(year: numbers[0], month: numbers[1], day: numbers[2]) else { return nil }
+            return (day, day, .day)
+        }
+    }
+
+    public func contains(_ day: Day) -> Bool { start <= day && day <= end }
+
+    /// Sorts by start; a vaguer date (a whole month) comes before the days inside it.
+    public static func < (a: HistoricalDate, b: HistoricalDate) -> Bool {
+        if a.start != b.start { return a.start < b.start }
+        if a.end != b.end { return a.end > b.end }
+        return a.text < b.text
+    }
+
+    public var description: String { text }
+
+    static let monthNames = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+
+    /// Human form: "23 Oct 1956", "Oct 1956", "1956", "23 Oct – 4 Nov 1956".
+    public var display: String {
+        let parts = text.split(separator: "/").map { HistoricalDate(String($0))! }
+        if parts.count == 1 { return HistoricalDate.show(parts[0], withYear: true) }
+        let sameYear = parts[0].start.year == parts[1].end.year
+        return HistoricalDate.show(parts[0], withYear: !sameYear) + " – " + HistoricalDate.show(parts[1], withYear: true)
+    }
+
+    private static func show(_ d: HistoricalDate, withYear: Bool) -> String {
+        let year = withYear ? " \(d.start.year)" : ""
+        switch d.precision {
+        case .year: return "\(d.start.year)"
+        case .month: return monthNames[d.start.month - 1] + year
+        case .day: return "\(d.start.day) " + monthNames[d.start.month - 1] + year
+        }
+    }
+}
+
+extension Day {
+    /// "Tue 23 Oct 1956".
+    public var display: String {
+        let names = ["Wed", "Thu", "Fri", "Sat", "Sun", "Mon", "Tue"] // ordinal 0 fell on a Wednesday
+        let weekday = names[((ordinal % 7) + 7) % 7]
+        return "\(weekday) \(day) \(HistoricalDate.monthNames[month - 1]) \(year)"
+    }
+}

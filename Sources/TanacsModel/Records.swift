@@ -1,0 +1,207 @@
+// The dataset's records, one Codable type per kind, mirroring data/schema/*.schema.json.
+
+public struct Source: Codable, Sendable, Identifiable {
+    public let id: String
+    public let file: String
+    public let author: String
+    public let title: String
+    public let publication: String
+    public let date: String
+    public let notes: String
+}
+
+public struct Excerpt: Codable, Sendable, Identifiable {
+    public let id: String
+    public let source: String
+    public let text: String
+    public let paragraph: Int
+}
+
+public enum PlaceKind: String, Codable, Sendable, CaseIterable {
+    case town, village, district, site, county, region
+}
+
+/// A number stated by a source, with the excerpt that states it.
+public struct CitedNumber: Codable, Sendable {
+    public let value: Int
+    /// The source's own words for the number, e.g. "just under 100,000".
+    public let asStated: String?
+    public let citation: String
+
+    enum CodingKeys: String, CodingKey {
+        case value, citation
+        case asStated = "as_stated"
+    }
+}
+
+public struct Place: Codable, Sendable, Identifiable {
+    public let id: String
+    public let name: String
+    public let names: [String]
+    public let kind: PlaceKind
+    public let parent: String?
+    public let lat: Double
+    public let lon: Double
+    /// "geonames" when the coordinates come from GeoNames, "hand" when placed by hand.
+    public let placement: String?
+    /// True for places outside Hungary.
+    public let abroad: Bool?
+    public let population1956: CitedNumber?
+    public let summary: String
+    public let citations: [String]
+
+    public var isAbroad: Bool { abroad ?? false }
+}
+
+/// A date as one source states it.
+public struct DateClaim: Codable, Sendable {
+    public let date: HistoricalDate
+    public let citation: String
+}
+
+public enum CouncilLevel: String, Codable, Sendable, CaseIterable {
+    case factory, district, town, county, regional, national, student, other
+}
+
+public struct CouncilMember: Codable, Sendable {
+    public let person: String
+    public let role: String
+    public let citation: String
+}
+
+public struct Demand: Codable, Sendable {
+    public let text: String
+    public let citation: String
+}
+
+public struct Council: Codable, Sendable, Identifiable {
+    public let id: String
+    public let name: String
+    public let names: [String]
+    public let level: CouncilLevel
+    /// Where the council sat; nil when the sources name no single place.
+    public let place: String?
+    public let parent: String?
+    /// Every source's version of the founding date; usually one.
+    public let formed: [DateClaim]
+    public let ended: [DateClaim]
+    public let people: [CouncilMember]
+    public let demands: [Demand]
+    public let summary: String
+    public let citations: [String]
+
+    enum CodingKeys: String, CodingKey {
+        case id, name, names, level, place, parent, formed, ended, people, demands, summary, citations
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        id = try c.decode(String.self, forKey: .id)
+        name = try c.decode(String.self, forKey: .name)
+        names = try c.decodeIfPresent([String].self, forKey: .names) ?? []
+        level = try c.decode(CouncilLevel.self, forKey: .level)
+        place = try c.decodeIfPresent(String.self, forKey: .place)
+        parent = try c.decodeIfPresent(String.self, forKey: .parent)
+        formed = try Council.decodeClaims(c, .formed)
+        ended = try Council.decodeClaims(c, .ended)
+        people = try c.decodeIfPresent([CouncilMember].self, forKey: .people) ?? []
+        demands = try c.decodeIfPresent([Demand].self, forKey: .demands) ?? []
+        summary = try c.decode(String.self, forKey: .summary)
+        citations = try c.decode([String].self, forKey: .citations)
+    }
+
+    /// `formed` and `ended` are one `{date, citation}` or, where sources disagree, a list of them.
+    private static func decodeClaims(_ c: KeyedDecodingContainer<CodingKeys>, _ key: CodingKeys) throws -> [DateClaim] {
+        guard c.contains(key), try !c.decodeNil(forKey: key) else { return [] }
+        if let one = try? c.decode(DateClaim.self, forKey: key) { return [one] }
+        return try c.decode([DateClaim].self, forKey: key)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(id, forKey: .id)
+        try c.encode(name, forKey: .name)
+        try c.encode(names, forKey: .names)
+        try c.encode(level, forKey: .level)
+        try c.encodeIfPresent(place, forKey: .place)
+        try c.encodeIfPresent(parent, forKey: .parent)
+        if formed.count == 1 { try c.encode(formed[0], forKey: .formed) } else if !formed.isEmpty { try c.encode(formed, forKey: .formed) }
+        if ended.count == 1 { try c.encode(ended[0], forKey: .ended) } else if !ended.isEmpty { try c.encode(ended, forKey: .ended) }
+        try c.encode(people, forKey: .people)
+        try c.encode(demands, forKey: .demands)
+        try c.encode(summary, forKey: .summary)
+        try c.encode(citations, forKey: .citations)
+    }
+}
+
+public enum EventKind: String, Codable, Sendable, CaseIterable {
+    case demonstration, fighting, massacre, strike, council, political, military, repression, international, other
+}
+
+public struct Event: Codable, Sendable, Identifiable {
+    public let id: String
+    public let date: HistoricalDate
+    public let time: String?
+    public let title: String
+    public let summary: String
+    public let kind: EventKind
+    public let places: [String]
+    public let councils: [String]
+    public let people: [String]
+    public let figures: [String]
+    /// Present only where sources disagree on the date: each source's version.
+    public let dateClaims: [DateClaim]?
+    public let citations: [String]
+
+    enum CodingKeys: String, CodingKey {
+        case id, date, time, title, summary, kind, places, councils, people, figures, citations
+        case dateClaims = "date_claims"
+    }
+}
+
+public struct Person: Codable, Sendable, Identifiable {
+    public let id: String
+    public let name: String
+    public let names: [String]
+    public let roles: [String]
+    public let summary: String
+    public let citations: [String]
+}
+
+public struct FigureClaim: Codable, Sendable {
+    public let value: Double
+    /// Upper end where the source gives a range.
+    public let high: Double?
+    public let unit: String
+    /// The source's own words for the number.
+    public let asStated: String
+    public let citation: String
+
+    enum CodingKeys: String, CodingKey {
+        case value, high, unit, citation
+        case asStated = "as_stated"
+    }
+}
+
+public struct Figure: Codable, Sendable, Identifiable {
+    public let id: String
+    public let topic: String
+    public let summary: String?
+    public let claims: [FigureClaim]
+}
+
+extension HistoricalDate: Codable {
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.singleValueContainer()
+        let text = try c.decode(String.self)
+        guard let parsed = HistoricalDate(text) else {
+            throw DecodingError.dataCorruptedError(in: c, debugDescription: "invalid date \"\(text)\" (want YYYY, YYYY-MM, YYYY-MM-DD or START/END)")
+        }
+        self = parsed
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.singleValueContainer()
+        try c.encode(text)
+    }
+}

@@ -1,0 +1,102 @@
+/// Cross-record checks that decoding alone cannot make: unique ids, resolving references, citations,
+/// acyclic council parents, coordinates in range.
+public enum Validator {
+    /// Hungary's bounding box with a small margin; places outside must be flagged `abroad`.
+    public static let hungaryLat = 45.6...48.7
+    public static let hungaryLon = 16.0...23.0
+
+    public static func check(_ m: Model) -> [LoadError] {
+        var errors: [LoadError] = []
+        func fail(_ file: String, _ id: String, _ field: String, _ message: String) {
+            errors.append(LoadError(file: file, record: id, field: field, message: message))
+        }
+
+        var seen: [String: String] = [:]
+        func unique(_ file: String, _ ids: [String], prefix: String) {
+            for id in ids {
+                if let other = seen[id] { fail(file, id, "id", "duplicate id (also in \(other))") }
+                seen[id] = file
+                if !id.hasPrefix(prefix) { fail(file, id, "id", "id must start with \"\(prefix)\"") }
+            }
+        }
+        unique("sources.json", m.sources.map(\.id), prefix: "source:")
+        unique("excerpts.json", m.excerpts.map(\.id), prefix: "excerpt:")
+        unique("places.json", m.places.map(\.id), prefix: "place:")
+        unique("councils.json", m.councils.map(\.id), prefix: "council:")
+        unique("events.json", m.events.map(\.id), prefix: "event:")
+        unique("people.json", m.people.map(\.id), prefix: "person:")
+        unique("figures.json", m.figures.map(\.id), prefix: "figure:")
+
+        func refs(_ file: String, _ id: String, _ field: String, _ targets: [String], _ table: [String: some Any], _ kind: String) {
+            for target in targets where table[target] == nil {
+                fail(file, id, field, "unknown \(kind) \"\(target)\"")
+            }
+        }
+        func cited(_ file: String, _ id: String, _ field: String, _ excerpts: [String], required: Bool = true) {
+            if required && excerpts.isEmpty { fail(file, id, field, "at least one citation is required") }
+            refs(file, id, field, excerpts, m.excerptByID, "excerpt")
+        }
+
+        for x in m.excerpts {
+            refs("excerpts.json", x.id, "source", [x.source], m.sourceByID, "source")
+            if x.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { fail("excerpts.json", x.id, "text", "empty excerpt") }
+            if x.paragraph < 1 { fail("excerpts.json", x.id, "paragraph", "must be 1 or more") }
+        }
+        for p in m.places {
+            refs("places.json", p.id, "parent", [p.parent].compactMap { $0 }, m.placeByID, "place")
+            cited("places.json", p.id, "citations", p.citations)
+            if let population = p.population1956 { cited("places.json", p.id, "population1956.citation", [population.citation]) }
+            if !(-90...90).contains(p.lat) { fail("places.json", p.id, "lat", "latitude \(p.lat) out of range") }
+            if !(-180...180).contains(p.lon) { fail("places.json", p.id, "lon", "longitude \(p.lon) out of range") }
+            let inside = hungaryLat.contains(p.lat) && hungaryLon.contains(p.lon)
+            if !inside && !p.isAbroad { fail("places.json", p.id, "lat", "outside Hungary but not marked \"abroad\"") }
+        }
+        for c in m.councils {
+            let f = "councils.json"
+            refs(f, c.id, "place", [c.place].compactMap { $0 }, m.placeByID, "place")
+            refs(f, c.id, "parent", [c.parent].compactMap { $0 }, m.councilByID, "council")
+            refs(f, c.id, "people", c.people.map(\.person), m.personByID, "person")
+            cited(f, c.id, "citations", c.citations)
+            cited(f, c.id, "formed", c.formed.map(\.citation), required: false)
+            cited(f, c.id, "ended", c.ended.map(\.citation), required: false)
+            cited(f, c.id, "people", c.people.map(\.citation), required: false)
+            cited(f, c.id, "demands", c.demands.map(\.citation), required: false)
+            if let formed = c.formed.map(\.date.start).min(), let ended = c.ended.map(\.date.end).max(), ended < formed {
+                fail(f, c.id, "ended", "ends before it was formed")
+            }
+        }
+        for c in m.councils {
+            var chain: Set<String> = [c.id], current = c
+            while let parent = current.parent, let next = m.councilByID[parent] {
+                if chain.contains(parent) {
+                    fail("councils.json", c.id, "parent", "council parents form a cycle through \(parent)")
+                    break
+                }
+                chain.insert(parent)
+                current = next
+            }
+        }
+        for e in m.events {
+            let f = "events.json"
+            refs(f, e.id, "places", e.places, m.placeByID, "place")
+            refs(f, e.id, "councils", e.councils, m.councilByID, "council")
+            refs(f, e.id, "people", e.people, m.personByID, "person")
+            refs(f, e.id, "figures", e.figures, m.figureByID, "figure")
+            cited(f, e.id, "citations", e.citations)
+            cited(f, e.id, "date_claims", (e.dateClaims ?? []).map(\.citation), required: false)
+            if let time = e.time, !validTime(time) { fail(f, e.id, "time", "invalid time \"\(time)\" (want HH:MM)") }
+        }
+        for p in m.people { cited("people.json", p.id, "citations", p.citations) }
+        for fig in m.figures {
+            if fig.claims.isEmpty { fail("figures.json", fig.id, "claims", "at least one claim is required") }
+            cited("figures.json", fig.id, "claims", fig.claims.map(\.citation), required: false)
+        }
+        return errors
+    }
+
+    static func validTime(_ text: String) -> Bool {
+        let parts = text.split(separator: ":", omittingEmptySubsequences: false)
+        guard parts.count == 2, parts.allSatisfy({ $0.count == 2 }), let h = Int(parts[0]), let m = Int(parts[1]) else { return false }
+        return (0...23).contains(h) && (0...59).contains(m)
+    }
+}

@@ -1,0 +1,175 @@
+import CNcursesw
+import TanacsUI
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Why the terminal could not be used.
+public struct TerminalError: Error, CustomStringConvertible {
+    public let description: String
+}
+
+/// The ncurses screen: set-up, tear-down, input decoding and painting. The only code that calls ncurses.
+public final class Terminal {
+    private var screen: OpaquePointer?
+    private let useColor: Bool
+    /// True when the locale's character set is UTF-8, so box drawing and accents can be shown.
+    public let isUTF8: Bool
+    private var open = true
+
+    /// Takes over the terminal. Fails without touching it when stdin or stdout is not a terminal.
+    public init(mouse: Bool, color: Bool) throws {
+        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
+            throw TerminalError(description: "the explorer needs a terminal on stdin and stdout; for scripts use the query commands (see --help)")
+        }
+        setlocale(LC_ALL, "")
+        isUTF8 = String(cString: tanacs_codeset()).uppercased().replacingOccurrences(of: "-", with: "") == "UTF8"
+        let term = getenv("TERM").map { String(cString: $0) } ?? ""
+        guard !term.isEmpty, term != "dumb" else {
+            throw TerminalError(description: "TERM is \(term.isEmpty ? "unset" : "\"dumb\""); the explorer needs a screen-addressable terminal")
+        }
+        guard let screen = tanacs_newterm() else {
+            throw TerminalError(description: "cannot open the terminal type \"\(term)\"")
+        }
+        self.screen = screen
+        set_term(screen)
+        Terminal.installSignalHandlers()
+        cbreak()
+        noecho()
+        nonl()
+        intrflush(tanacs_stdscr(), false)
+        keypad(tanacs_stdscr(), true)
+        set_escdelay(25)
+        curs_set(0)
+        useColor = color && has_colors()
+        if useColor {
+            start_color()
+            use_default_colors()
+            Terminal.definePairs()
+        }
+        if mouse {
+            mouseinterval(0)
+            mousemask(tanacs_all_mouse_events(), nil)
+        }
+    }
+
+    deinit { shutdown() }
+
+    /// Gives the terminal back in the state it was found.
+    public func shutdown() {
+        guard open else { return }
+        open = false
+        endwin()
+        if let screen { delscreen(screen) }
+        screen = nil
+    }
+
+    public var size: (width: Int, height: Int) {
+        (Int(getmaxx(tanacs_stdscr())), Int(getmaxy(tanacs_stdscr())))
+    }
+
+    /// Waits for the next key, mouse event or resize; nil for input the explorer ignores.
+    public func nextMessage() -> Msg? {
+        var ch: wint_t = 0
+        let rc = get_wch(&ch)
+        if rc == KEY_CODE_YES { return functionKey(Int32(ch)) }
+        if rc != OK { return nil }
+        switch ch {
+        case 9: return .key(.tab)
+        case 10, 13: return .key(.enter)
+        case 27: return .key(.escape)
+        case 8, 127: return .key(.backspace)
+        case 1...26: return .key(.ctrl(Character(Unicode.Scalar(UInt8(ch) + 96))))
+        default:
+            guard let scalar = Unicode.Scalar(UInt32(ch)) else { return nil }
+            return .key(.char(Character(scalar)))
+        }
+    }
+
+    private func functionKey(_ code: Int32) -> Msg? {
+        switch code {
+        case KEY_UP: return .key(.up)
+        case KEY_DOWN: return .key(.down)
+        case KEY_LEFT: return .key(.left)
+        case KEY_RIGHT: return .key(.right)
+        case KEY_PPAGE: return .key(.pageUp)
+        case KEY_NPAGE: return .key(.pageDown)
+        case KEY_HOME: return .key(.home)
+        case KEY_END: return .key(.end)
+        case KEY_BTAB: return .key(.backTab)
+        case KEY_BACKSPACE: return .key(.backspace)
+        case KEY_ENTER: return .key(.enter)
+        case KEY_RESIZE:
+            let (w, h) = size
+            return .resize(width: w, height: h)
+        case KEY_MOUSE: return mouseMessage()
+        default: return nil
+        }
+    }
+
+    private func mouseMessage() -> Msg? {
+        var event = MEVENT()
+        guard getmouse(&event) == OK else { return nil }
+        let x = Int(event.x), y = Int(event.y)
+        if event.bstate & tanacs_button4_pressed() != 0 { return .scroll(x: x, y: y, lines: -3) }
+        if tanacs_button5_pressed() != 0 && event.bstate & tanacs_button5_pressed() != 0 { return .scroll(x: x, y: y, lines: 3) }
+        if event.bstate & (tanacs_button1_pressed() | tanacs_button1_clicked()) != 0 { return .click(x: x, y: y) }
+        return nil
+    }
+
+    /// Copies the canvas to the screen; ncurses sends only the cells that changed.
+    public func paint(_ canvas: Canvas) {
+        var buffer = [wchar_t](repeating: 0, count: 16)
+        for y in 0..<canvas.height {
+            for x in 0..<canvas.width {
+                let cell = canvas[x, y]
+                if cell.isContinuation { continue }
+                let scalars = cell.grapheme.unicodeScalars
+                if scalars.count + 1 > buffer.count { buffer = [wchar_t](repeating: 0, count: scalars.count + 1) }
+                var n = 0
+                for s in scalars { buffer[n] = wchar_t(bitPattern: s.value); n += 1 }
+                if n == 0 { buffer[0] = 32; n = 1 }
+                buffer[n] = 0
+                _ = tanacs_put_cell(Int32(y), Int32(x), buffer, attributes(cell.style), pair(cell.style))
+            }
+        }
+        refresh()
+    }
+
+    private func attributes(_ style: Style) -> attr_t {
+        var a = tanacs_a_normal()
+        if style.bold { a |= tanacs_a_bold() }
+        if style.dim { a |= tanacs_a_dim() }
+        if style.underline { a |= tanacs_a_underline() }
+        if style.reverse { a |= tanacs_a_reverse() }
+        if style.italic { a |= tanacs_a_italic() }
+        return a
+    }
+
+    /// Pair numbers cover every foreground and background, including the terminal's default (-1).
+    private func pair(_ style: Style) -> Int16 {
+        guard useColor, style.fg != nil || style.bg != nil else { return 0 }
+        let fg = (style.fg?.rawValue ?? -1) + 1, bg = (style.bg?.rawValue ?? -1) + 1
+        return Int16(1 + fg * 9 + bg)
+    }
+
+    private static func definePairs() {
+        for fg in -1..<8 {
+            for bg in -1..<8 where fg >= 0 || bg >= 0 {
+                let number = 1 + (fg + 1) * 9 + (bg + 1)
+                if number < Int(tanacs_color_pairs()) { init_pair(Int16(number), Int16(fg), Int16(bg)) }
+            }
+        }
+    }
+
+    /// Quit and crash signals restore the terminal, then end the process as the signal would have.
+    private static func installSignalHandlers() {
+        for sig in [SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT, SIGTRAP] {
+            signal(sig) { received in
+                endwin()
+                signal(received, SIG_DFL)
+                raise(received)
+            }
+        }
+    }
+}

@@ -1,0 +1,40 @@
+/// Line-drawing characters: Unicode box drawing where the terminal takes UTF-8, ASCII otherwise.
+public struct Glyphs: Sendable, Equatable {
+    public let horizontal: String
+    public let vertical: String
+    public let topLeft: String
+    public let topRight: String
+    public let bottomLeft: String
+    public let bottomRight: String
+    public let ellipsis: String
+    public let quoteOpen: String
+    public let quoteClose: String
+    public let pointer: String
+    public let disputed: String
+
+    public static let unicode = Glyphs(horizontal: "─", vertical: "│", topLeft: "┌", topRight: "┐",
+                                       bottomLeft: "└", bottomRight: "┘", ellipsis: "…",
+                                       quoteOpen: "“", quoteClose: "”", pointer: "›", disputed: "⚑")
+    public static let ascii = Glyphs(horizontal: "-", vertical: "|", topLeft: "+", topRight: "+",
+                                     bottomLeft: "+", bottomRight: "+", ellipsis: "~",
+                                     quoteOpen: "\"", quoteClose: "\"", pointer: ">", disputed: "!")
+}
+
+extension Canvas {
+    /// Draws a border around `rect` with a title in the top edge.
+    public mutating func box(_ rect: Rect, title: String, focused: Bool, glyphs: Glyphs) {
+        guard rect.width >= 2, rect.height >= 2 else { return }
+        let style = focused ? Theme.borderFocused : Theme.border
+        let inner = String(repeating: glyphs.horizontal, count: rect.width - 2)
+        write(glyphs.topLeft + inner + glyphs.topRight, x: rect.x, y: rect.y, style: style, limit: rect.maxX)
+        write(glyphs.bottomLeft + inner + glyphs.bottomRight, x: rect.x, y: rect.maxY - 1, style: style, limit: rect.maxX)
+        for y in (rect.y + 1)..<(rect.maxY - 1) {
+            write(glyphs.vertical, x: rect.x, y: y, style: style)
+            write(glyphs.vertical, x: rect.maxX - 1, y: y, style: style)
+        }
+        if rect.width > 6 {
+            let label = Text.truncate(" \(title) ", to: rect.width - 4, glyphs: glyphs)
+            write(label, x: rect.x + 2, y: rect.y, style: focused ? Theme.borderFocused : Theme.title, limit: rect.maxX - 2)
+        }
+    }
+}

@@ -1,0 +1,67 @@
+/// Makes text from data safe to show: escape sequences and control characters never reach the terminal.
+public enum Sanitizer {
+    /// Removes CSI, OSC and other escape sequences, C0 and C1 controls, bidi overrides and zero-width
+    /// format characters; turns tabs and line breaks into spaces.
+    public static func clean(_ text: String) -> String {
+        if text.unicodeScalars.allSatisfy({ $0.value >= 0x20 && $0.value < 0x7F }) { return text }
+        var out = String.UnicodeScalarView()
+        var scalars = text.unicodeScalars.makeIterator()
+        var pending = scalars.next()
+        while let s = pending {
+            pending = scalars.next()
+            switch s.value {
+            case 0x1B: // ESC: drop the whole sequence that follows
+                pending = skipEscapeSequence(after: pending, &scalars)
+            case 0x9B: // C1 CSI
+                pending = skipCSI(from: pending, &scalars)
+            case 0x9D, 0x90, 0x9E, 0x9F, 0x98: // C1 OSC, DCS, PM, APC, SOS: skip to the terminator
+                pending = skipString(from: pending, &scalars)
+            case 0x09, 0x0A, 0x0D, 0x0B, 0x0C, 0x2028, 0x2029:
+                out.append(" ")
+            case 0x00...0x1F, 0x7F...0x9F:
+                continue
+            case 0x200B...0x200F, 0x202A...0x202E, 0x2060...0x206F, 0xFEFF:
+                continue
+            default:
+                out.append(s)
+            }
+        }
+        return String(out)
+    }
+
+    private static func skipEscapeSequence(after next: Unicode.Scalar?, _ it: inout String.UnicodeScalarView.Iterator) -> Unicode.Scalar? {
+        guard let next else { return nil }
+        switch next {
+        case "[": return skipCSI(from: it.next(), &it)
+        case "]", "P", "^", "_", "X": return skipString(from: it.next(), &it)
+        default:
+            // Two-character escapes (ESC c, ESC 7, ...), with any intermediate bytes.
+            var current: Unicode.Scalar? = next
+            while let c = current, (0x20...0x2F).contains(c.value) { current = it.next() }
+            return it.next()
+        }
+    }
+
+    private static func skipCSI(from first: Unicode.Scalar?, _ it: inout String.UnicodeScalarView.Iterator) -> Unicode.Scalar? {
+        var current = first
+        while let c = current {
+            if (0x40...0x7E).contains(c.value) { return it.next() }
+            if !(0x20...0x3F).contains(c.value) { return current } // malformed: stop skipping
+            current = it.next()
+        }
+        return nil
+    }
+
+    private static func skipString(from first: Unicode.Scalar?, _ it: inout String.UnicodeScalarView.Iterator) -> Unicode.Scalar? {
+        var current = first
+        while let c = current {
+            if c.value == 0x07 || c.value == 0x9C { return it.next() }
+            if c.value == 0x1B {
+                let after = it.next()
+                return after == "\\" ? it.next() : after
+            }
+            current = it.next()
+        }
+        return nil
+    }
+}

@@ -1,0 +1,33 @@
+import TanacsModel
+
+/// The record chosen in a list or reached by a link: facts in own words, links, and quoted excerpts.
+public enum DetailView {
+    public static func render(_ state: AppState, in rect: Rect, focused: Bool, canvas: inout Canvas) {
+        let route = state.detail.route
+        let depth = state.detail.back.isEmpty ? "" : " ‹\(state.detail.back.count)"
+        canvas.box(rect, title: (route?.kindName ?? "Detail") + depth, focused: focused, glyphs: state.glyphs)
+        let inner = rect.inset(1)
+        guard !inner.isEmpty else { return }
+        let items = DetailDocument.items(for: route, in: state.model, glyphs: state.glyphs)
+        let selectable = DetailDocument.selectable(items)
+        let selectedItem = selectable.indices.contains(state.detail.cursor.selected) ? selectable[state.detail.cursor.selected] : nil
+        let lines = DetailDocument.lines(items, width: inner.width, in: state.model, glyphs: state.glyphs)
+        for row in 0..<inner.height {
+            let index = state.detail.cursor.offset + row
+            guard lines.indices.contains(index) else { break }
+            let line = lines[index]
+            let y = inner.y + row
+            var style = line.style
+            if line.item == selectedItem {
+                style = focused ? Theme.selected : Theme.selectedUnfocused
+                canvas.fill(Rect(x: inner.x, y: y, width: inner.width, height: 1), style: style)
+            }
+            canvas.write(line.text, x: inner.x + line.indent, y: y, style: style, limit: inner.maxX)
+        }
+        if lines.count > inner.height {
+            let more = state.detail.cursor.offset + inner.height < lines.count
+            let mark = more ? " \(state.glyphs.ellipsis)more " : " end "
+            canvas.write(mark, x: rect.maxX - 2 - TextWidth.of(mark), y: rect.maxY - 1, style: Theme.dim, limit: rect.maxX - 1)
+        }
+    }
+}

@@ -1,0 +1,49 @@
+import TanacsModel
+
+/// Events in date order under day headings.
+public enum TimelineView {
+    public static func render(_ state: AppState, in rect: Rect, focused: Bool, canvas: inout Canvas) {
+        let count = state.eventCount
+        canvas.box(rect, title: "Timeline \(count == 0 ? "" : "\(state.timeline.selected + 1)/\(count)")", focused: focused, glyphs: state.glyphs)
+        let inner = rect.inset(1)
+        guard !inner.isEmpty else { return }
+        if count == 0 {
+            canvas.write("No events in this dataset.", x: inner.x, y: inner.y, style: Theme.dim, limit: inner.maxX)
+            return
+        }
+        let selectedID = state.selectedEvent?.id
+        for row in 0..<inner.height {
+            let index = state.timeline.offset + row
+            guard state.timelineRows.indices.contains(index) else { break }
+            let y = inner.y + row
+            switch state.timelineRows[index] {
+            case .day(let date):
+                canvas.write(date.precision == .day ? date.start.display : date.display, x: inner.x, y: y, style: Theme.heading, limit: inner.maxX)
+            case .event(let id):
+                guard let event = state.model.eventByID[id] else { continue }
+                let time = event.time.map { $0 + " " } ?? ""
+                let line = " \(marker(event.kind)) \(time)\(event.title)"
+                let selected = id == selectedID
+                let style = selected ? (focused ? Theme.selected : Theme.selectedUnfocused) : Theme.text
+                if selected { canvas.fill(Rect(x: inner.x, y: y, width: inner.width, height: 1), style: style) }
+                canvas.write(Text.truncate(line, to: inner.width, glyphs: state.glyphs), x: inner.x, y: y, style: style, limit: inner.maxX)
+            }
+        }
+    }
+
+    /// One letter per kind, so the list reads without colour.
+    public static func marker(_ kind: EventKind) -> String {
+        switch kind {
+        case .demonstration: return "D"
+        case .fighting: return "F"
+        case .massacre: return "M"
+        case .strike: return "S"
+        case .council: return "C"
+        case .political: return "P"
+        case .military: return "A"
+        case .repression: return "R"
+        case .international: return "I"
+        case .other: return "·"
+        }
+    }
+}

@@ -1,0 +1,27 @@
+import Foundation
+
+/// Finds the dataset: `--data DIR`, then `TANACS_DATA`, then a `data/` folder beside or above the executable.
+enum DataLocation {
+    static func resolve(option: String?, environment: [String: String] = ProcessInfo.processInfo.environment) -> URL? {
+        if let option { return URL(fileURLWithPath: option) }
+        if let env = environment["TANACS_DATA"], !env.isEmpty { return URL(fileURLWithPath: env) }
+        return besideExecutable()
+    }
+
+    /// Walks up from the executable (.build/debug/tanacs in a clone) to the first folder holding data/.
+    static func besideExecutable() -> URL? {
+        let exe = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
+            ?? Bundle.main.executablePath ?? CommandLine.arguments[0]
+        var dir = URL(fileURLWithPath: exe).resolvingSymlinksInPath().deletingLastPathComponent()
+        for _ in 0..<8 {
+            for candidate in ["data", "share/tanacs/data"] {
+                let folder = dir.appendingPathComponent(candidate)
+                if FileManager.default.fileExists(atPath: folder.appendingPathComponent("sources.json").path) { return folder }
+            }
+            let parent = dir.deletingLastPathComponent()
+            if parent.path == dir.path { break }
+            dir = parent
+        }
+        return nil
+    }
+}

@@ -1,0 +1,8 @@
+import ArgumentParser
+
+/// Exit statuses from sysexits.h, as documented in the README.
+extension ExitCode {
+    static let usage = ExitCode(64)
+    static let badData = ExitCode(65)
+    static let unavailable = ExitCode(69)
+}

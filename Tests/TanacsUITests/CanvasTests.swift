@@ -1,0 +1,71 @@
+import XCTest
+@testable import TanacsUI
+
+final class CanvasTests: XCTestCase {
+    func testColumnWidths() {
+        for narrow in ["ő", "Ő", "á", "–", "⣿", "─", "“", "a", "e\u{301}"] {
+            XCTAssertEqual(TextWidth.of(Character(narrow)), 1, narrow)
+        }
+        XCTAssertEqual(TextWidth.of(Character("漢")), 2)
+        XCTAssertEqual(TextWidth.of(Character("😀")), 2)
+        XCTAssertEqual(TextWidth.of(Character("\u{200B}")), 0, "zero-width space")
+        XCTAssertEqual(TextWidth.of("Győr – Sztálinváros"), 19)
+    }
+
+    func testWritesAccentsBrailleAndWideCharacters() {
+        var c = Canvas(width: 10, height: 2)
+        let end = c.write("Győr ⣿漢x", x: 0, y: 0)
+        XCTAssertEqual(end, 9)
+        XCTAssertEqual(c.lines[0], "Győr ⣿漢x ")
+        XCTAssertTrue(c[7, 0].isContinuation)
+        XCTAssertEqual(c.lines.map(TextWidth.of), [10, 10])
+    }
+
+    func testClipsAtEdgesAndLimits() {
+        var c = Canvas(width: 6, height: 2)
+        c.write("abcdefgh", x: 2, y: 0)
+        XCTAssertEqual(c.lines[0], "  abcd")
+        c.write("xyz", x: -2, y: 1)
+        XCTAssertEqual(c.lines[1], "z     ")
+        c.write("漢漢漢", x: 0, y: 1, limit: 5)
+        XCTAssertEqual(c.lines[1], "漢漢  ", "a wide character that would straddle the limit becomes a space")
+        c.write("nothing", x: 0, y: 5)
+        XCTAssertEqual(c.height, 2)
+    }
+
+    func testOverwritingHalfAWideCharacterRepairsIt() {
+        var c = Canvas(width: 4, height: 1)
+        c.write("漢漢", x: 0, y: 0)
+        c.write("a", x: 1, y: 0)
+        XCTAssertEqual(c.lines[0], " a漢")
+        XCTAssertFalse(c[1, 0].isContinuation)
+    }
+
+    func testSanitizerStripsSequencesAndControls() {
+        XCTAssertEqual(Sanitizer.clean("a\u{1B}[31mred\u{1B}[0m b"), "ared b")
+        XCTAssertEqual(Sanitizer.clean("x\u{1B}]0;title\u{07}y"), "xy")
+        XCTAssertEqual(Sanitizer.clean("x\u{1B}]8;;http://e\u{1B}\\y"), "xy")
+        XCTAssertEqual(Sanitizer.clean("a\u{9B}2Jb\u{85}c\u{0}d"), "abcd")
+        XCTAssertEqual(Sanitizer.clean("l\u{202E}rtl\u{200B}z"), "lrtlz")
+        XCTAssertEqual(Sanitizer.clean("two\nlines\ttab"), "two lines tab")
+        var c = Canvas(width: 8, height: 1)
+        c.write("\u{1B}[2Jok", x: 0, y: 0)
+        XCTAssertEqual(c.lines[0], "ok      ")
+    }
+
+    func testWrapAndTruncate() {
+        XCTAssertEqual(Text.wrap("the quick brown fox", width: 9), ["the quick", "brown fox"])
+        XCTAssertEqual(Text.wrap("Mosonmagyaróvár!", width: 6), ["Mosonm", "agyaró", "vár!"])
+        XCTAssertEqual(Text.truncate("Sztálinváros", to: 6), "Sztál…")
+        XCTAssertEqual(Text.truncate("Győr", to: 6), "Győr")
+        XCTAssertEqual(TextWidth.of(Text.pad("漢字", to: 5)), 5)
+    }
+
+    func testRectSplits() {
+        let r = Rect(x: 0, y: 0, width: 100, height: 10)
+        XCTAssertEqual(r.columns([38, 24, 38]).map(\.width), [38, 24, 38])
+        XCTAssertEqual(Rect(x: 0, y: 0, width: 101, height: 1).columns([1, 1]).map(\.width), [50, 51])
+        XCTAssertEqual(r.splitBottom(1).1, Rect(x: 0, y: 9, width: 100, height: 1))
+        XCTAssertEqual(r.inset(1), Rect(x: 1, y: 1, width: 98, height: 8))
+    }
+}
