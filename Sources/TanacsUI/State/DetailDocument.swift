@@ -95,7 +95,7 @@ public enum DetailDocument {
         if !p.names.isEmpty { items.append(.field("Also", p.names.joined(separator: ", "))) }
         if let population = p.population1956 {
             items.append(.field("Population 1956", population.asStated ?? population.value.formatted))
-            items.append(.citation(excerpt: population.citation, claim: "population"))
+            items.append(.citation(excerpt: population.citation, claim: nil))
         }
         items.append(.blank)
         items.append(.text(p.summary))
@@ -184,7 +184,9 @@ public enum DetailDocument {
     public static func shortName(_ s: Source) -> String {
         let author = s.author.lowercased()
         if author == "unknown" || author == "anonymous" || author.hasPrefix("unknown") {
-            return Text.truncate(s.title, to: 28)
+            // Name it by where it appeared: "libcom.org", "blog post".
+            let venue = s.publication.components(separatedBy: ",")[0].components(separatedBy: " with ")[0]
+            return (author == "anonymous" ? "anon., " : "") + Text.truncate(venue, to: 24)
         }
         return s.author.split(separator: " ").last.map(String.init) ?? s.author
     }

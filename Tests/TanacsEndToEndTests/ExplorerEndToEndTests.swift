@@ -1,0 +1,83 @@
+import Foundation
+import XCTest
+
+/// The real binary in a real (tmux) terminal: first frame, keys, resize, help, and a clean exit.
+final class ExplorerEndToEndTests: XCTestCase {
+    private var tmux: Tmux!
+
+    override func setUpWithError() throws {
+        try XCTSkipUnless(Tmux.available, "tmux is not installed (.ci/run installs it)")
+        tmux = Tmux()
+    }
+
+    override func tearDown() { tmux?.stop() }
+
+    /// Runs the explorer on the sample data, then reports its exit status and the terminal mode.
+    private func launch(width: Int, height: Int, extra: String = "") throws {
+        let sample = Tmux.repo.appendingPathComponent("Tests/Fixtures/sample").path
+        let command = "env SWIFT_BACKTRACE=interactive=no LANG=C.UTF-8 TERM=xterm-256color \(extra) '\(Tmux.binary.path)' --data '\(sample)'; "
+            + "echo \"EXIT=$?\"; stty -a | tr ' ' '\\n' | grep -x -e icanon -e -icanon -e echo -e -echo | tr '\\n' ' '; echo MODE-END"
+        try tmux.start(command, width: width, height: height)
+    }
+
+    func testBrowseResizeHelpAndQuitCleanly() throws {
+        try launch(width: 120, height: 40)
+        try tmux.waitFor(text: "Timeline 1/13")
+        var screen = try tmux.screen()
+        XCTAssertTrue(screen.contains("Towns 1/5"))
+        XCTAssertTrue(screen.contains("Nagy replaces Rákosi"), "accents arrive intact")
+
+        try tmux.keys("j", "j")
+        screen = try tmux.waitFor(text: "Timeline 3/13")
+        XCTAssertTrue(screen.contains("where they toppled a huge statue of"), "the detail pane follows the selection with its quotes:\n\(screen)")
+
+        try tmux.keys("Tab", "Down", "Down", "Enter")
+        screen = try tmux.waitFor(text: "Population 1956: 70,000")
+        XCTAssertTrue(screen.contains("Györ had a population of"), screen)
+
+        try tmux.resize(60, 20)
+        screen = try tmux.waitFor(text: "3 Detail")
+        XCTAssertTrue(screen.contains("Győr"), "the detail page survives the resize")
+        try tmux.resize(30, 8)
+        try tmux.waitFor(text: "have 30×8")
+        try tmux.resize(120, 40)
+        screen = try tmux.waitFor(text: "Towns 3/5")
+        XCTAssertTrue(screen.contains("Timeline 3/13"), "selections survive the resize round trip")
+
+        try tmux.keys("?")
+        try tmux.waitFor(text: "Tanács keys")
+        try tmux.keys("Escape")
+        try tmux.waitFor("help to close") { !$0.contains("Tanács keys") }
+
+        try tmux.keys("q")
+        screen = try tmux.waitFor(text: "MODE-END")
+        XCTAssertTrue(screen.contains("EXIT=0"), screen)
+        XCTAssertTrue(screen.contains("icanon echo"), "terminal back in canonical mode with echo:\n\(screen)")
+    }
+
+    func testSigtermRestoresTheTerminal() throws {
+        try launch(width: 100, height: 30)
+        try tmux.waitFor(text: "Timeline 1/13")
+        _ = try Tmux.run(["pkill", "-TERM", "-f", "tanacs --data"])
+        let screen = try tmux.waitFor(text: "MODE-END")
+        XCTAssertTrue(screen.contains("EXIT=143"), screen)
+        XCTAssertTrue(screen.contains("icanon echo"), screen)
+    }
+
+    func testBadDataGivesOneLineErrorAndNoScreen() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tanacs-bad-\(UUID().uuidString)")
+        try FileManager.default.copyItem(at: Tmux.repo.appendingPathComponent("Tests/Fixtures/sample"), to: folder)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try "[{\"id\": \"person:x\"}]".write(to: folder.appendingPathComponent("people.json"), atomically: true, encoding: .utf8)
+        let result = try Tmux.run([Tmux.binary.path, "--data", folder.path])
+        XCTAssertEqual(result.status, 65)
+        XCTAssertTrue(result.output.contains("people.json, record person:x, field name: missing required field"), result.output)
+    }
+
+    func testNotATerminalExits69() throws {
+        let sample = Tmux.repo.appendingPathComponent("Tests/Fixtures/sample").path
+        let result = try Tmux.run([Tmux.binary.path, "--data", sample])
+        XCTAssertEqual(result.status, 69)
+        XCTAssertTrue(result.output.contains("needs a terminal"), result.output)
+    }
+}

@@ -1,0 +1,68 @@
+import Foundation
+import XCTest
+@testable import TanacsUI
+
+/// Whole screens rendered headless and compared with the text in Tests/Fixtures/snapshots.
+/// Run with TANACS_RECORD=1 to rewrite them after an intended change, then read the diff.
+final class SnapshotTests: XCTestCase {
+    private func assertSnapshot(_ state: AppState, _ name: String, file: StaticString = #filePath, line: UInt = #line) throws {
+        let canvas = Screen.render(state)
+        XCTAssertEqual(canvas.lines.count, state.height, file: file, line: line)
+        for text in canvas.lines { XCTAssertEqual(TextWidth.of(text), state.width, "every line fills the width exactly", file: file, line: line) }
+        let url = Fixture.repo.appendingPathComponent("Tests/Fixtures/snapshots/\(name).txt")
+        let actual = canvas.text + "\n"
+        let recording = ProcessInfo.processInfo.environment["TANACS_RECORD"] == "1"
+        guard !recording, let expected = try? String(contentsOf: url, encoding: .utf8) else {
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try actual.write(to: url, atomically: true, encoding: .utf8)
+            if !recording { XCTFail("no snapshot \(name) yet: recorded it, check it and run again", file: file, line: line) }
+            return
+        }
+        XCTAssertEqual(actual, expected, "screen differs from \(url.path)", file: file, line: line)
+    }
+
+    func testThreePanesAt120x40() throws {
+        try assertSnapshot(Fixture.state(120, 40, keys: Fixture.keys("jjj")), "main-120x40")
+    }
+
+    func testTwoPanesAt80x24() throws {
+        try assertSnapshot(Fixture.state(80, 24, keys: Fixture.keys("jjj")), "main-80x24")
+    }
+
+    func testTownDetailAt80x24() throws {
+        try assertSnapshot(Fixture.state(80, 24, keys: [.tab, .char("j"), .char("j"), .enter]), "town-gyor-80x24")
+    }
+
+    func testCouncilDetailAt120x40() throws {
+        // Győr's page, then its first council.
+        var s = Fixture.state(120, 40, keys: [.tab, .char("j"), .char("j"), .enter])
+        let items = DetailDocument.items(for: s.detail.route, in: s.model)
+        let targets = DetailDocument.selectable(items).map { items[$0].target }
+        let council = try XCTUnwrap(targets.firstIndex(of: .council("council:gyor-national-council")))
+        for _ in 0..<council { Reducer.reduce(&s, .key(.char("j"))) }
+        Reducer.reduce(&s, .key(.enter))
+        try assertSnapshot(s, "council-gyor-120x40")
+    }
+
+    func testTabsAt60x20() throws {
+        try assertSnapshot(Fixture.state(60, 20, keys: Fixture.keys("jj")), "tabs-60x20")
+    }
+
+    func testHelpAt80x24() throws {
+        try assertSnapshot(Fixture.state(80, 24, keys: [.char("?")]), "help-80x24")
+    }
+
+    func testTooSmall() throws {
+        let text = Screen.render(Fixture.state(30, 8)).text
+        XCTAssertTrue(text.contains("needs 40×10, have 30×8"), text)
+        // Even a 1×1 terminal draws without a crash.
+        XCTAssertEqual(Screen.render(Fixture.state(1, 1)).lines.count, 1)
+        XCTAssertEqual(Screen.render(Fixture.state(0, 0)).lines.count, 0)
+    }
+
+    func testASCIIGlyphs() {
+        let text = Screen.render(AppState(model: Fixture.model, width: 80, height: 24, glyphs: .ascii)).text
+        XCTAssertTrue(text.hasPrefix("+- Timeline 1/13 "), text)
+        XCTAssertFalse(text.contains("─"))
+    }
+}
