@@ -1,0 +1,110 @@
+import Foundation
+import XCTest
+@testable import TanacsModel
+
+/// The dataset in data/: loads cleanly, meets the coverage the project promises, and quotes its sources exactly.
+final class BundledDatasetTests: XCTestCase {
+    static let model: Model = {
+        do { return try DataLoader.load(from: Paths.bundled) } catch { fatalError("data/ does not load:\n\(error)") }
+    }()
+
+    func testLoadsWithEveryReferenceResolvedAndEveryRecordCited() throws {
+        // Loading runs the validator: unique ids, references, citations, acyclic parents, coordinates.
+        let m = try DataLoader.load(from: Paths.bundled)
+        XCTAssertEqual(Validator.check(m).count, 0)
+    }
+
+    func testCoverage() {
+        let m = Self.model
+        XCTAssertGreaterThanOrEqual(m.events.count, 120)
+        XCTAssertGreaterThanOrEqual(m.places.count, 60)
+        XCTAssertGreaterThanOrEqual(m.councils.count, 40)
+        XCTAssertGreaterThanOrEqual(m.people.count, 40)
+        XCTAssertGreaterThanOrEqual(m.figures.count, 15)
+        XCTAssertEqual(m.sources.count, 5)
+        let cited = Set(m.excerpts.map(\.source))
+        for source in m.sources { XCTAssertTrue(cited.contains(source.id), "\(source.id) is never quoted") }
+        for name in ["Budapest", "Győr", "Miskolc", "Debrecen", "Szeged", "Pécs", "Salgótarján", "Dunaújváros",
+                     "Mosonmagyaróvár", "Csepel", "Újpest", "Óbuda", "Angyalföld", "Kőbánya", "Ferencváros", "Józsefváros"] {
+            XCTAssertTrue(m.places.contains { $0.name == name }, "no place \(name)")
+        }
+        XCTAssertTrue(m.placeByID["place:dunaujvaros"]?.names.contains("Sztálinváros") ?? false)
+    }
+
+    func testCouncilHierarchy() {
+        let m = Self.model
+        func ancestors(_ id: String) -> [String] {
+            var out: [String] = [], current = m.councilByID[id]
+            while let parent = current?.parent { out.append(parent); current = m.councilByID[parent] }
+            return out
+        }
+        XCTAssertTrue(ancestors("council:gyor-national-council").contains("council:transdanubian-national-council"))
+        XCTAssertTrue(ancestors("council:diosgyor-workers-council").contains("council:borsod-county-workers-council"))
+        XCTAssertTrue(ancestors("council:miskolc-workers-council").contains("council:borsod-county-workers-council"))
+        let intoCentral = m.councils.filter { ancestors($0.id).contains("council:central-workers-council-of-greater-budapest") }
+        XCTAssertTrue(intoCentral.contains { $0.level == .district })
+        XCTAssertTrue(intoCentral.contains { $0.level == .factory })
+    }
+
+    func testDatesInRangeAndDisputesKept() {
+        let m = Self.model
+        let first = Day(year: 1945, month: 1, day: 1)!, last = Day(year: 1991, month: 12, day: 31)!
+        for e in m.events {
+            XCTAssertTrue(e.date.start >= first && e.date.end <= last, "\(e.id) date \(e.date) out of range")
+            if let claims = e.dateClaims { XCTAssertGreaterThanOrEqual(claims.count, 2, "\(e.id): a dispute needs two claims") }
+        }
+        let dense = m.events.filter { $0.date.start >= Day(year: 1956, month: 10, day: 23)! && $0.date.start <= Day(year: 1957, month: 1, day: 31)! }
+        XCTAssertGreaterThan(dense.count, m.events.count / 2, "most events fall between 23 October and January 1957")
+        XCTAssertTrue(m.figures.contains { Set($0.claims.map(\.value)).count > 1 }, "some figures keep conflicting claims")
+    }
+
+    func testPlacesAbroadAreFlaggedAndHandPlacedMarked() {
+        for p in Self.model.places {
+            XCTAssertTrue(["geonames", "hand"].contains(p.placement ?? ""), "\(p.id): placement must say geonames or hand")
+            let inside = Validator.hungaryLat.contains(p.lat) && Validator.hungaryLon.contains(p.lon)
+            XCTAssertTrue(inside || p.isAbroad, "\(p.id) lies outside Hungary without being flagged abroad")
+        }
+    }
+
+    /// Every excerpt appears verbatim (whitespace runs collapsed) in its source, in the paragraph it names.
+    func testExcerptsAreVerbatimInTheirSources() throws {
+        guard let seeds = Paths.seeds else {
+            throw XCTSkip("source articles not found: set TANACS_SOURCES or put shared/seeds beside the clone")
+        }
+        let m = Self.model
+        var paragraphs: [String: [String]] = [:]
+        for source in m.sources {
+            let url = seeds.appendingPathComponent(source.file)
+            let text = try String(contentsOf: url, encoding: .utf8)
+            paragraphs[source.id] = Self.paragraphs(text)
+        }
+        var failures: [String] = []
+        for x in m.excerpts {
+            let wanted = Self.collapse(x.text)
+            guard let paras = paragraphs[x.source] else { failures.append("\(x.id): unknown source"); continue }
+            if !(paras.indices.contains(x.paragraph - 1) && paras[x.paragraph - 1].contains(wanted)) {
+                let found = paras.firstIndex { $0.contains(wanted) }.map { "found in paragraph \($0 + 1)" } ?? "not found"
+                failures.append("\(x.id): \(found), not in paragraph \(x.paragraph)")
+            }
+        }
+        XCTAssertEqual(failures, [], "\(failures.count) excerpts are not verbatim where they say")
+    }
+
+    /// Paragraphs are blocks of text between blank lines, whitespace collapsed.
+    static func paragraphs(_ text: String) -> [String] {
+        var out: [String] = [], current: [Substring] = []
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            if line.allSatisfy(\.isWhitespace) {
+                if !current.isEmpty { out.append(collapse(current.joined(separator: " "))); current = [] }
+            } else {
+                current.append(line)
+            }
+        }
+        if !current.isEmpty { out.append(collapse(current.joined(separator: " "))) }
+        return out
+    }
+
+    static func collapse(_ s: String) -> String {
+        s.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+}

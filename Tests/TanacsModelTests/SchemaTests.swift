@@ -1,0 +1,30 @@
+import Foundation
+import XCTest
+
+/// data/schema/*.schema.json describe data/*.json: every required field is present, no field is unknown,
+/// and enumerated fields hold listed values.
+final class SchemaTests: XCTestCase {
+    func testEveryRecordMatchesItsSchemaFields() throws {
+        for kind in ["sources", "excerpts", "places", "councils", "events", "people", "figures"] {
+            let schemaURL = Paths.bundled.appendingPathComponent("schema/\(kind).schema.json")
+            let schema = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(contentsOf: schemaURL)) as? [String: Any])
+            let items = try XCTUnwrap(schema["items"] as? [String: Any], kind)
+            let properties = try XCTUnwrap(items["properties"] as? [String: [String: Any]], kind)
+            let required = try XCTUnwrap(items["required"] as? [String], kind)
+            let records = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(contentsOf: Paths.bundled.appendingPathComponent("\(kind).json"))) as? [[String: Any]])
+            for record in records {
+                let id = record["id"] as? String ?? "?"
+                for field in required { XCTAssertNotNil(record[field], "\(kind).json \(id): missing \(field)") }
+                for (field, value) in record {
+                    guard let property = properties[field] else { XCTFail("\(kind).json \(id): field \(field) is not in the schema"); continue }
+                    if let allowed = property["enum"] as? [String] {
+                        XCTAssertTrue(allowed.contains(value as? String ?? ""), "\(kind).json \(id): \(field) = \(value)")
+                    }
+                    if let pattern = property["pattern"] as? String, let text = value as? String {
+                        XCTAssertNotNil(text.range(of: pattern, options: .regularExpression), "\(kind).json \(id): \(field) \"\(text)\" does not match \(pattern)")
+                    }
+                }
+            }
+        }
+    }
+}
