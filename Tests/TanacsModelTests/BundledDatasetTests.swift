@@ -108,3 +108,35 @@ final class BundledDatasetTests: XCTestCase {
         s.split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
 }
+
+/// Titles, summaries, roles and demands are the project's words: none repeats seven words of a source in a row.
+final class OwnWordsTests: XCTestCase {
+    static func words(_ s: String) -> [String] {
+        s.lowercased().split { !($0.isLetter || $0.isNumber || $0 == "’" || $0 == "'") }.map(String.init)
+    }
+
+    func testOwnWordsFieldsDoNotCopySevenWordRuns() throws {
+        guard let seeds = Paths.seeds else { throw XCTSkip("source articles not found: set TANACS_SOURCES") }
+        let m = BundledDatasetTests.model
+        var runs = Set<[String]>()
+        for source in m.sources {
+            let w = Self.words(try String(contentsOf: seeds.appendingPathComponent(source.file), encoding: .utf8))
+            if w.count >= 7 { for i in 0...(w.count - 7) { runs.insert(Array(w[i..<(i + 7)])) } }
+        }
+        var fields: [(String, String)] = []
+        for p in m.places { fields.append((p.id, p.summary)) }
+        for c in m.councils { fields.append((c.id, c.summary)); fields += c.demands.map { (c.id, $0.text) } }
+        for e in m.events { fields.append((e.id, e.title)); fields.append((e.id, e.summary)) }
+        for p in m.people { fields.append((p.id, p.summary)); fields += p.roles.map { (p.id, $0) } }
+        for f in m.figures { fields.append((f.id, f.topic)); fields.append((f.id, f.summary ?? "")) }
+        var copied: [String] = []
+        for (id, text) in fields {
+            let w = Self.words(text)
+            guard w.count >= 7 else { continue }
+            if let i = (0...(w.count - 7)).first(where: { runs.contains(Array(w[$0..<($0 + 7)])) }) {
+                copied.append("\(id): “\(w[i..<(i + 7)].joined(separator: " "))”")
+            }
+        }
+        XCTAssertEqual(copied, [], "own-words fields copy the sources")
+    }
+}
