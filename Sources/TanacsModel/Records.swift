@@ -57,6 +57,11 @@ public struct Place: Codable, Sendable, Identifiable {
 public struct DateClaim: Codable, Sendable {
     public let date: HistoricalDate
     public let citation: String
+
+    public init(date: HistoricalDate, citation: String) {
+        self.date = date
+        self.citation = citation
+    }
 }
 
 public enum CouncilLevel: String, Codable, Sendable, CaseIterable {

@@ -6,89 +6,248 @@ final class ReducerTests: XCTestCase {
     func testTimelineMovesAndClamps() {
         var s = Fixture.state(120, 40)
         XCTAssertEqual(s.detail.route, .event("event:1953-nagy-replaces-rakosi"), "detail follows the first event")
-        Reducer.reduce(&s, .key(.char("j")))
-        Reducer.reduce(&s, .key(.down))
+        Fixture.press(&s, .char("j"), .down)
         XCTAssertEqual(s.timeline.selected, 2)
         XCTAssertEqual(s.detail.route, .event("event:1956-10-23-stalin-statue"))
-        Reducer.reduce(&s, .key(.char("k")))
+        XCTAssertEqual(s.currentDate?.description, "1956-10-23", "the selected event's date is the current date")
+        Fixture.press(&s, .char("k"))
         XCTAssertEqual(s.timeline.selected, 1)
-        Reducer.reduce(&s, .key(.char("G")))
+        Fixture.press(&s, .char("G"))
         XCTAssertEqual(s.timeline.selected, 12)
-        Reducer.reduce(&s, .key(.down))
+        Fixture.press(&s, .down)
         XCTAssertEqual(s.timeline.selected, 12, "stays on the last event")
-        Reducer.reduce(&s, .key(.home))
+        Fixture.press(&s, .home)
         XCTAssertEqual(s.timeline.selected, 0)
-        Reducer.reduce(&s, .key(.up))
+        Fixture.press(&s, .up, .ctrl("n"), .ctrl("p"))
         XCTAssertEqual(s.timeline.selected, 0)
-        Reducer.reduce(&s, .key(.pageDown))
+        Fixture.press(&s, .pageDown)
         XCTAssertGreaterThan(s.timeline.selected, 5)
+        Fixture.press(&s, .pageUp)
+        XCTAssertEqual(s.timeline.selected, 0)
+        Fixture.press(&s, .end, .char("g"))
+        XCTAssertEqual(s.timeline.selected, 0)
+    }
+
+    func testTimelineMarksPhasesAndApproximateDates() {
+        let s = Fixture.state(120, 40)
+        let phases = s.timelineRows.compactMap { row -> Phase? in if case .phase(let p) = row { return p } else { return nil } }
+        XCTAssertEqual(phases, [.before, .uprising, .intervention, .repression])
+        let text = Screen.render(s).text
+        XCTAssertTrue(text.contains("23–28 October: the uprising"))
+        XCTAssertTrue(text.contains("1953 (approx.)"), "a year-only date is shown as approximate")
     }
 
     func testTabCyclesFocusAndShiftTabGoesBack() {
         var s = Fixture.state(120, 40)
-        XCTAssertEqual(s.focus, .timeline)
-        Reducer.reduce(&s, .key(.tab))
+        Fixture.press(&s, .tab)
         XCTAssertEqual(s.focus, .map)
         XCTAssertEqual(s.detail.route, .place("place:budapest"), "detail follows the towns list once it is used")
-        Reducer.reduce(&s, .key(.tab))
+        Fixture.press(&s, .tab)
         XCTAssertEqual(s.focus, .detail)
-        Reducer.reduce(&s, .key(.tab))
+        Fixture.press(&s, .tab)
         XCTAssertEqual(s.focus, .timeline)
-        Reducer.reduce(&s, .key(.backTab))
+        Fixture.press(&s, .backTab)
         XCTAssertEqual(s.focus, .detail)
-        Reducer.reduce(&s, .key(.char("2")))
+        Fixture.press(&s, .char("2"))
         XCTAssertEqual(s.focus, .map)
+        Fixture.press(&s, .char("1"))
+        XCTAssertEqual(s.focus, .timeline)
+        Fixture.press(&s, .char("3"), .escape)
+        XCTAssertEqual(s.focus, .timeline, "Esc leaves the detail pane for the list")
+        Fixture.press(&s, .char("3"), .char("h"))
+        XCTAssertEqual(s.focus, .timeline)
     }
 
-    func testEnterOpensAndFollowsLinksAndBackspaceReturns() {
-        var s = Fixture.state(120, 40, keys: [.char("2")])
-        // Towns are sorted by name: Budapest, Csepel, Győr, Miskolc, Újpest.
-        Reducer.reduce(&s, .key(.char("j")))
-        Reducer.reduce(&s, .key(.char("j")))
+    func testLinksBothWaysWithHistory() throws {
+        // Town → council → leader → back, back; forward again.
+        var s = Fixture.state(120, 40, keys: [.char("2"), .char("j"), .char("j")])
         XCTAssertEqual(s.selectedTown?.name, "Győr")
-        Reducer.reduce(&s, .key(.enter))
+        Fixture.press(&s, .enter)
         XCTAssertEqual(s.focus, .detail)
         XCTAssertEqual(s.detail.route, .place("place:gyor"))
-        // The first selectable item of Győr's page is its population citation; the councils come next.
-        let items = DetailDocument.items(for: s.detail.route, in: s.model)
-        let links = DetailDocument.selectable(items).map { items[$0].target }
-        let council = try! XCTUnwrap(links.firstIndex(of: .council("council:gyor-national-council")))
-        Reducer.reduce(&s, .key(.ctrl("n")))
-        for _ in 1..<council { Reducer.reduce(&s, .key(.char("j"))) }
-        XCTAssertEqual(s.detail.cursor.selected, council)
-        Reducer.reduce(&s, .key(.enter))
+        XCTAssertTrue(Fixture.select(&s, .council("council:gyor-national-council")))
+        let selectedOnGyor = s.detail.cursor
+        Fixture.press(&s, .enter)
         XCTAssertEqual(s.detail.route, .council("council:gyor-national-council"))
-        XCTAssertEqual(s.detail.back.count, 1)
-        Reducer.reduce(&s, .key(.backspace))
+        XCTAssertTrue(Fixture.select(&s, .council("council:transdanubian-national-council")))
+        Fixture.press(&s, .char("l"))
+        XCTAssertEqual(s.detail.route, .council("council:transdanubian-national-council"))
+        XCTAssertTrue(Fixture.select(&s, .council("council:gyor-national-council")), "links go both ways: delegates from Győr")
+        Fixture.press(&s, .backspace)
+        XCTAssertEqual(s.detail.route, .council("council:gyor-national-council"))
+        Fixture.press(&s, .ctrl("o"))
         XCTAssertEqual(s.detail.route, .place("place:gyor"))
-        XCTAssertEqual(s.detail.cursor.selected, council, "back restores the selection")
-        Reducer.reduce(&s, .key(.escape))
-        XCTAssertEqual(s.focus, .map, "Esc with nothing to go back to returns to the list")
+        XCTAssertEqual(s.detail.cursor, selectedOnGyor, "back restores the selection and scroll")
+        Fixture.press(&s, .char("L"))
+        XCTAssertEqual(s.detail.route, .council("council:gyor-national-council"))
+        Fixture.press(&s, .char("H"), .char("H"))
+        XCTAssertEqual(s.focus, .map, "back reaches the list we started from")
+        Fixture.press(&s, .char("H"))
+        XCTAssertEqual(s.notice, "Nothing to go back to")
     }
 
-    func testCitationOpensExcerptWithCitedBy() throws {
-        // The first event's last selectable item is its citation.
-        var s = Fixture.state(120, 40, keys: [.char("3"), .char("G"), .enter])
-        guard case .excerpt(let id) = s.detail.route else { return XCTFail("expected an excerpt, got \(String(describing: s.detail.route))") }
-        let items = DetailDocument.items(for: s.detail.route, in: s.model)
-        XCTAssertTrue(items.contains(.link(label: "Nagy replaces Rákosi", note: "Event", target: .event("event:1953-nagy-replaces-rakosi"))))
-        XCTAssertEqual(s.model.excerptByID[id]?.source, "source:haynes")
+    func testReaderOpensFullWidthAndStepsThroughARecordsExcerpts() throws {
+        var s = Fixture.state(120, 40, keys: [.char("j")])  // the 23 October demonstration, cited twice
+        let citations = s.model.eventByID["event:1956-10-23-demonstration"]!.citations
+        XCTAssertEqual(citations.count, 2)
+        XCTAssertTrue(Fixture.select(&s, .excerpt(citations[0])))
+        Fixture.press(&s, .enter)
+        XCTAssertEqual(s.detail.route, .excerpt(citations[0]))
+        XCTAssertEqual(s.layout.panes.map(\.pane), [.detail])
+        XCTAssertEqual(s.layout.panes[0].rect.width, 120, "the reader is full width")
+        let text = Screen.render(s).text
+        XCTAssertTrue(text.contains("Excerpt 1 of 2 cited by Students march in solidarity with Poland"))
+        XCTAssertTrue(text.contains("Dennis Kosuth"))
+        XCTAssertTrue(text.contains("Cited by"))
+        Fixture.press(&s, .char(">"))
+        XCTAssertEqual(s.detail.route, .excerpt(citations[1]))
+        Fixture.press(&s, .char(">"))
+        XCTAssertEqual(s.notice, "Last excerpt of this record")
+        Fixture.press(&s, .char("<"))
+        XCTAssertEqual(s.detail.route, .excerpt(citations[0]))
+        Fixture.press(&s, .backspace)
+        XCTAssertEqual(s.detail.route, .event("event:1956-10-23-demonstration"))
     }
 
-    func testHelpToggleAndQuit() {
+    func testIndexesShowWhatExistedOnTheCurrentDate() {
+        var s = Fixture.state(120, 40)
+        Fixture.press(&s, .char("c"))
+        XCTAssertEqual(s.detail.route, .index(.councils))
+        XCTAssertEqual(s.focus, .detail)
+        func existing() -> String? {
+            s.detailItems.compactMap { item -> String? in
+                if case .field("Existing that day", let value) = item { return value }
+                return nil
+            }.first
+        }
+        // Jump the date to 13 November, then step over the 14th when the central council formed.
+        Fixture.press(&s, .char("1"), .char("G"), .char("k"), .char("k"))
+        XCTAssertEqual(s.currentDate?.description, "1956-11-12")
+        Fixture.press(&s, .char("c"))
+        XCTAssertEqual(existing(), "1 of 4", "only Győr's committee exists on 12 Nov")
+        Fixture.press(&s, .char("]"), .char("]"))
+        XCTAssertEqual(s.currentDate?.description, "1956-11-14")
+        XCTAssertEqual(s.detail.route, .index(.councils), "stepping the date keeps the page")
+        XCTAssertEqual(existing(), "2 of 4")
+        Fixture.press(&s, .char("["))
+        XCTAssertEqual(s.currentDate?.description, "1956-11-13")
+        for (key, kind) in [("t", IndexKind.towns), ("p", .people), ("e", .events), ("F", .figures)] {
+            Fixture.press(&s, .char(Character(key)))
+            XCTAssertEqual(s.detail.route, .index(kind))
+        }
+    }
+
+    func testDateStepSelectsThatDaysFirstEvent() {
+        var s = Fixture.state(120, 40, keys: [.char("j")])  // 23 Oct
+        Fixture.press(&s, .char("]"))
+        XCTAssertEqual(s.currentDate?.description, "1956-10-24")
+        XCTAssertEqual(s.selectedEvent?.id, "event:1956-10-24-gyor-demonstration")
+        Fixture.press(&s, .char("]"), .char("]"), .char("]"), .char("]"))
+        XCTAssertEqual(s.currentDate?.description, "1956-10-28")
+        XCTAssertEqual(s.selectedEvent?.id, "event:1956-10-27-miskolc-council-rule", "no event that day: selection stays")
+    }
+
+    func testSearchIsIncrementalRankedAndJumps() {
+        var s = Fixture.state(120, 40)
+        Fixture.press(&s, .char("/"))
+        XCTAssertNotNil(s.search)
+        Fixture.type(&s, "gyo")
+        XCTAssertEqual(s.detail.route, .search("gyo"))
+        Fixture.type(&s, "r")
+        let first = s.detailItems.first { $0.target != nil }
+        XCTAssertEqual(first?.target, .place("place:gyor"), "gyor finds Győr first")
+        Fixture.press(&s, .enter)
+        XCTAssertNil(s.search)
+        XCTAssertEqual(s.detail.route, .place("place:gyor"))
+        XCTAssertEqual(s.lastQuery, "gyor")
+        Fixture.press(&s, .backspace)
+        XCTAssertEqual(s.focus, .timeline, "back returns to where the search began")
+
+        Fixture.press(&s, .char("/"))
+        Fixture.type(&s, "racz")
+        XCTAssertEqual(s.detailItems.first { $0.target != nil }?.target, .person("person:sandor-racz"), "racz finds Rácz")
+        Fixture.press(&s, .backspace)
+        XCTAssertEqual(s.search?.query, "rac")
+        Fixture.press(&s, .escape)
+        XCTAssertNil(s.search)
+        XCTAssertEqual(s.focus, .timeline, "Esc cancels")
+        XCTAssertEqual(s.detail.route, .event("event:1953-nagy-replaces-rakosi"))
+    }
+
+    func testNAndShiftNMoveThroughMatchesInTheCurrentList() {
+        var s = Fixture.state(120, 40)
+        Fixture.press(&s, .char("/"))
+        Fixture.type(&s, "miskolc")
+        Fixture.press(&s, .escape)
+        XCTAssertEqual(s.lastQuery, "", "a cancelled search is not remembered")
+        Fixture.press(&s, .char("/"))
+        Fixture.type(&s, "miskolc")
+        Fixture.press(&s, .enter, .char("1"))
+        Fixture.press(&s, .char("n"))
+        XCTAssertEqual(s.selectedEvent?.id, "event:1956-10-25-miskolc-broadcast")
+        Fixture.press(&s, .char("n"))
+        XCTAssertEqual(s.selectedEvent?.id, "event:1956-10-26-miskolc-shooting")
+        Fixture.press(&s, .char("N"))
+        XCTAssertEqual(s.selectedEvent?.id, "event:1956-10-25-miskolc-broadcast")
+        Fixture.press(&s, .char("2"), .char("n"))
+        XCTAssertEqual(s.selectedTown?.name, "Miskolc")
+    }
+
+    func testFilterByKindAndTownCombineAndClear() {
+        var s = Fixture.state(120, 40)
+        Fixture.press(&s, .char("f"))
+        XCTAssertNotNil(s.filterMenu)
+        // Kinds are listed in their declared order; "council" is the fifth.
+        Fixture.press(&s, .char("j"), .char("j"), .char("j"), .char("j"), .char(" "))
+        XCTAssertEqual(s.filter.kinds, [.council])
+        XCTAssertTrue(s.timelineEvents.allSatisfy { s.model.eventByID[$0]?.kind == .council })
+        Fixture.press(&s, .escape)
+        XCTAssertNil(s.filterMenu)
+        // Now only Győr's council events: open Győr, then filter by it.
+        Fixture.press(&s, .char("2"), .char("j"), .char("j"), .enter, .char("f"))
+        let entries = FilterMenuEntry.entries(s)
+        let only = entries.firstIndex(of: .onlyPlace("place:gyor"))!
+        for _ in 0..<only { Fixture.press(&s, .char("j")) }
+        Fixture.press(&s, .enter)
+        XCTAssertEqual(s.filter, TimelineFilter(kinds: [.council], place: "place:gyor"))
+        XCTAssertEqual(s.timelineEvents, ["event:1956-10-26-gyor-committee"])
+        XCTAssertEqual(s.focus, .timeline)
+        XCTAssertTrue(Screen.render(s).text.contains("filtered: council · Győr"))
+        Fixture.press(&s, .escape, .char("X"))
+        XCTAssertTrue(s.filter.isEmpty)
+        XCTAssertEqual(s.eventCount, 13)
+        XCTAssertEqual(s.selectedEvent?.id, "event:1956-10-26-gyor-committee", "the selection survives clearing")
+    }
+
+    func testDisputedDatesShowEverySourceMarked() throws {
+        // The sample keeps one disputed founding date: add a second claim to a council in memory.
+        let m = Fixture.model
+        let items = DetailDocument.dated("Formed", [
+            DateClaim(date: HistoricalDate("1956-10-26")!, citation: m.excerpts[0].id),
+            DateClaim(date: HistoricalDate("1956-10-27")!, citation: m.excerpts[1].id),
+        ], m, .unicode)
+        XCTAssertEqual(items.first, .field("⚑ Formed", "DISPUTED, sources give different dates:"))
+        XCTAssertEqual(items.count, 3)
+        XCTAssertEqual(DetailDocument.dated("Formed", [DateClaim(date: HistoricalDate("1956-10-26")!, citation: m.excerpts[0].id)], m, .ascii).first,
+                       .field("Formed", "26 Oct 1956"))
+    }
+
+    func testHelpListsTheCurrentViewsKeysAndQuit() {
         var s = Fixture.state(80, 24)
-        Reducer.reduce(&s, .key(.char("?")))
+        Fixture.press(&s, .char("?"))
         XCTAssertTrue(s.showHelp)
-        Reducer.reduce(&s, .key(.char("j")))
+        XCTAssertEqual(HelpView.sections(for: s).first?.title, "Timeline")
+        Fixture.press(&s, .char("j"))
         XCTAssertEqual(s.timeline.selected, 0, "keys scroll the help, not the list underneath")
         XCTAssertEqual(s.helpScroll, 1)
-        Reducer.reduce(&s, .key(.escape))
+        Fixture.press(&s, .escape)
         XCTAssertFalse(s.showHelp)
-        XCTAssertTrue(s.running)
-        Reducer.reduce(&s, .key(.char("q")))
+        Fixture.press(&s, .char("3"), .char("?"))
+        XCTAssertEqual(HelpView.sections(for: s).first?.title, "Detail")
+        Fixture.press(&s, .char("?"), .char("q"))
         XCTAssertFalse(s.running)
         var t = Fixture.state(80, 24)
-        Reducer.reduce(&t, .key(.ctrl("c")))
+        Fixture.press(&t, .ctrl("c"))
         XCTAssertFalse(t.running)
     }
 
@@ -105,11 +264,11 @@ final class ReducerTests: XCTestCase {
 
     func testMouseClickSelectsThenOpens() {
         var s = Fixture.state(120, 40)
-        // Row 1 is the 1953 heading, row 2 its event, row 3 the 23 Oct heading, row 4 its first event.
-        Reducer.reduce(&s, .click(x: 5, y: 4))
+        // Rows: 1 phase, 2 "1953", 3 its event, 4 phase, 5 "23 Oct", 6 its first event.
+        Reducer.reduce(&s, .click(x: 5, y: 6))
         XCTAssertEqual(s.timeline.selected, 1)
         XCTAssertEqual(s.focus, .timeline)
-        Reducer.reduce(&s, .click(x: 5, y: 4))
+        Reducer.reduce(&s, .click(x: 5, y: 6))
         XCTAssertEqual(s.focus, .detail, "a second click opens")
         Reducer.reduce(&s, .scroll(x: 5, y: 10, lines: 3))
         XCTAssertEqual(s.focus, .timeline)
@@ -119,12 +278,12 @@ final class ReducerTests: XCTestCase {
     func testNarrowLayoutsSwitchPanes() {
         var s = Fixture.state(100, 30)
         XCTAssertEqual(s.layout.panes.map(\.pane), [.timeline, .detail])
-        Reducer.reduce(&s, .key(.tab))
+        Fixture.press(&s, .tab)
         XCTAssertEqual(s.layout.panes.map(\.pane), [.map, .detail])
         var n = Fixture.state(60, 20)
         XCTAssertEqual(n.layout.panes.map(\.pane), [.timeline])
         XCTAssertNotNil(n.layout.tabBar)
-        Reducer.reduce(&n, .key(.enter))
+        Fixture.press(&n, .enter)
         XCTAssertEqual(n.layout.panes.map(\.pane), [.detail])
         XCTAssertTrue(Fixture.state(39, 20).layout.tooSmall)
         XCTAssertTrue(Fixture.state(80, 9).layout.tooSmall)

@@ -14,4 +14,22 @@ enum Fixture {
 
     /// Keys typed as a string: each character a key.
     static func keys(_ s: String) -> [Key] { s.map { .char($0) } }
+
+    static func press(_ state: inout AppState, _ keys: Key...) {
+        for key in keys { Reducer.reduce(&state, .key(key)) }
+    }
+
+    static func type(_ state: inout AppState, _ text: String) {
+        for c in text { Reducer.reduce(&state, .key(.char(c))) }
+    }
+
+    /// Moves the detail selection onto the link or citation that leads to `target`.
+    static func select(_ state: inout AppState, _ target: Route) -> Bool {
+        let items = state.detailItems
+        guard let n = DetailDocument.selectable(items).firstIndex(where: { items[$0].target == target }) else { return false }
+        Reducer.reduce(&state, .key(.char("3")))
+        Reducer.reduce(&state, .key(.home))
+        for _ in 0..<n { Reducer.reduce(&state, .key(.char("j"))) }
+        return true
+    }
 }

@@ -23,26 +23,45 @@ public struct ListCursor: Sendable, Equatable {
     }
 }
 
-/// The detail pane: the record shown, the selected link or citation, the scroll, and where it came from.
+/// The excerpts of one record, so the reader can step through them.
+public struct ReaderContext: Sendable, Equatable {
+    public var record: String
+    public var excerpts: [String]
+}
+
+/// The detail pane: the page shown, its selected link or quotation and scroll.
 public struct DetailState: Sendable, Equatable {
     public var route: Route?
     public var cursor = ListCursor()
-    public var back: [DetailPage] = []
+    /// Set while reading an excerpt reached from a record's page.
+    public var reader: ReaderContext?
 
-    public init(route: Route? = nil) { self.route = route }
+    public init(route: Route? = nil, reader: ReaderContext? = nil) {
+        self.route = route
+        self.reader = reader
+    }
 }
 
-/// A detail page to return to.
-public struct DetailPage: Sendable, Equatable {
-    public var route: Route
-    public var cursor: ListCursor
+/// Everything history restores: which pane has focus and what each pane shows.
+public struct Location: Sendable, Equatable {
+    public var focus: Pane
+    public var listPane: Pane
+    public var timeline: ListCursor
+    public var towns: ListCursor
+    public var detail: DetailState
+}
+
+/// The search line while it is open.
+public struct SearchState: Sendable, Equatable {
+    public var query: String
+    /// Where Esc returns to.
+    public var origin: Location
 }
 
 /// Everything the screen shows, as a value. Only the reducer changes it.
 public struct AppState: Sendable {
     public let model: Model
-    /// Rows of the timeline (day headings and events), derived once from the model.
-    public let timelineRows: [TimelineRow]
+    public let searchIndex: SearchIndex
     /// Places listed in the towns pane, in name order.
     public let townIDs: [String]
     public var width: Int
@@ -53,31 +72,78 @@ public struct AppState: Sendable {
     public var timeline = ListCursor()
     public var towns = ListCursor()
     public var detail = DetailState()
+    /// Browser-like history of locations.
+    public var back: [Location] = []
+    public var forward: [Location] = []
+    /// The events the timeline shows, after filtering, and its rows.
+    public private(set) var filter = TimelineFilter()
+    public private(set) var timelineEvents: [String]
+    public private(set) var timelineRows: [TimelineRow]
+    /// The app's current day: the selected event's, or wherever `[` and `]` moved it.
+    public var currentDate: Day?
+    public var search: SearchState?
+    /// The last query searched, for `n` and `N`.
+    public var lastQuery = ""
+    /// The filter menu's cursor while it is open.
+    public var filterMenu: ListCursor?
     public var showHelp = false
     public var helpScroll = 0
     public var running = true
     public var glyphs: Glyphs
+    /// A one-line notice shown in the status bar until the next key.
+    public var notice: String?
 
-    public init(model: Model, width: Int, height: Int, glyphs: Glyphs = .unicode) {
+    public init(model: Model, width: Int, height: Int, glyphs: Glyphs = .unicode, searchIndex: SearchIndex? = nil) {
         self.model = model
-        self.timelineRows = TimelineRow.build(model)
+        self.searchIndex = searchIndex ?? SearchIndex(model: model)
         self.townIDs = model.places.filter { !$0.isAbroad && $0.kind != .site }.map(\.id)
+        self.timelineEvents = model.events.map(\.id)
+        self.timelineRows = TimelineRow.build(model.events)
         self.width = width
         self.height = height
         self.glyphs = glyphs
         Reducer.followSelection(&self)
     }
 
+    /// Applies a filter, keeping the selected event when it still shows.
+    mutating func setFilter(_ newFilter: TimelineFilter) {
+        let selected = selectedEvent?.id
+        filter = newFilter
+        let events = newFilter.events(in: model)
+        timelineEvents = events.map(\.id)
+        timelineRows = TimelineRow.build(events)
+        if let selected, let index = timelineEvents.firstIndex(of: selected) {
+            timeline.selected = index
+        } else if let day = currentDate {
+            timeline.selected = events.firstIndex { $0.date.start >= day } ?? max(0, events.count - 1)
+        } else {
+            timeline.selected = 0
+        }
+    }
+
     /// The event selected in the timeline.
     public var selectedEvent: Event? {
-        let events = timelineRows.compactMap(\.eventID)
-        guard events.indices.contains(timeline.selected) else { return nil }
-        return model.eventByID[events[timeline.selected]]
+        timelineEvents.indices.contains(timeline.selected) ? model.eventByID[timelineEvents[timeline.selected]] : nil
     }
 
     public var selectedTown: Place? {
         townIDs.indices.contains(towns.selected) ? model.placeByID[townIDs[towns.selected]] : nil
     }
 
-    public var eventCount: Int { model.events.count }
+    public var eventCount: Int { timelineEvents.count }
+
+    public var location: Location {
+        Location(focus: focus, listPane: listPane, timeline: timeline, towns: towns, detail: detail)
+    }
+
+    mutating func restore(_ l: Location) {
+        focus = l.focus
+        listPane = l.listPane
+        timeline = l.timeline
+        towns = l.towns
+        detail = l.detail
+    }
+
+    /// The detail page's items, built from the model on demand.
+    public var detailItems: [DetailItem] { DetailDocument.items(for: detail.route, in: self) }
 }

@@ -1,10 +1,27 @@
 import TanacsModel
 
-/// What the detail pane shows: one record, named by its id.
+/// The lists of records the detail pane can show.
+public enum IndexKind: String, Sendable, Hashable, CaseIterable {
+    case towns, councils, people, events, figures
+
+    public var title: String {
+        switch self {
+        case .towns: return "Towns and places"
+        case .councils: return "Councils"
+        case .people: return "People"
+        case .events: return "Events by kind"
+        case .figures: return "Figures"
+        }
+    }
+}
+
+/// What the detail pane shows: a record, an index of records, or search results.
 public enum Route: Sendable, Hashable {
     case event(String), place(String), council(String), person(String), figure(String), excerpt(String)
+    case index(IndexKind)
+    case search(String)
 
-    /// The route for an id, chosen by its kind prefix.
+    /// The route for a record id, chosen by its kind prefix.
     public init?(id: String) {
         switch id.split(separator: ":", maxSplits: 1).first {
         case "event": self = .event(id)
@@ -17,9 +34,11 @@ public enum Route: Sendable, Hashable {
         }
     }
 
-    public var id: String {
+    /// The record shown, if the page is a record's.
+    public var recordID: String? {
         switch self {
         case .event(let id), .place(let id), .council(let id), .person(let id), .figure(let id), .excerpt(let id): return id
+        case .index, .search: return nil
         }
     }
 
@@ -30,7 +49,9 @@ public enum Route: Sendable, Hashable {
         case .council: return "Council"
         case .person: return "Person"
         case .figure: return "Figure"
-        case .excerpt: return "Excerpt"
+        case .excerpt: return "Reader"
+        case .index(let kind): return kind.title
+        case .search: return "Search"
         }
     }
 }

@@ -13,11 +13,15 @@ public struct ScreenLayout: Sendable, Equatable {
             && a.tabBar == b.tabBar && a.status == b.status && a.tooSmall == b.tooSmall
     }
 
-    public static func compute(width: Int, height: Int, focus: Pane, listPane: Pane) -> ScreenLayout {
+    /// `reading` gives the detail pane the whole width, as the reader wants.
+    public static func compute(width: Int, height: Int, focus: Pane, listPane: Pane, reading: Bool = false) -> ScreenLayout {
         let screen = Rect(x: 0, y: 0, width: width, height: height)
         let (body, status) = screen.splitBottom(1)
         if width < minWidth || height < minHeight {
             return ScreenLayout(panes: [], tabBar: nil, status: status, tooSmall: true)
+        }
+        if reading && focus == .detail {
+            return ScreenLayout(panes: [(.detail, body)], tabBar: nil, status: status, tooSmall: false)
         }
         if width >= 120 {
             let cols = body.columns([38, 24, 38])
@@ -37,7 +41,9 @@ public struct ScreenLayout: Sendable, Equatable {
 
 extension AppState {
     public var layout: ScreenLayout {
-        ScreenLayout.compute(width: width, height: height, focus: focus, listPane: listPane)
+        var reading = false
+        if case .excerpt = detail.route { reading = true }
+        return ScreenLayout.compute(width: width, height: height, focus: focus, listPane: listPane, reading: reading)
     }
 
     /// Rows of content a pane shows inside its border (at least one, so scrolling maths stays sane).

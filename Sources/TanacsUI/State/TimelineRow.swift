@@ -1,7 +1,8 @@
 import TanacsModel
 
-/// A row of the timeline: a day heading or an event under it.
+/// A row of the timeline: a phase heading, a date heading, or an event under it.
 public enum TimelineRow: Sendable, Equatable {
+    case phase(Phase)
     case day(HistoricalDate)
     case event(String)
 
@@ -10,13 +11,19 @@ public enum TimelineRow: Sendable, Equatable {
         return nil
     }
 
-    /// Day headings for each new date, each followed by that date's events.
-    static func build(_ model: Model) -> [TimelineRow] {
-        var rows: [TimelineRow] = [], last: String?
-        for event in model.events {
-            if event.date.text != last {
+    /// Phase and date headings, each followed by that date's events, for the events given in order.
+    static func build(_ events: [Event]) -> [TimelineRow] {
+        var rows: [TimelineRow] = [], lastDate: String?, lastPhase: Phase?
+        for event in events {
+            let phase = Phase.of(event.date)
+            if phase != lastPhase {
+                rows.append(.phase(phase))
+                lastPhase = phase
+                lastDate = nil
+            }
+            if event.date.text != lastDate {
                 rows.append(.day(event.date))
-                last = event.date.text
+                lastDate = event.date.text
             }
             rows.append(.event(event.id))
         }
@@ -31,5 +38,38 @@ public enum TimelineRow: Sendable, Equatable {
             if count == n { return i }
         }
         return max(0, rows.count - 1)
+    }
+}
+
+/// Which events the timeline shows: any combination of kinds, a place (with the places inside it), a council.
+public struct TimelineFilter: Sendable, Equatable {
+    public var kinds: Set<EventKind> = []
+    public var place: String?
+    public var council: String?
+
+    public init(kinds: Set<EventKind> = [], place: String? = nil, council: String? = nil) {
+        self.kinds = kinds
+        self.place = place
+        self.council = council
+    }
+
+    public var isEmpty: Bool { kinds.isEmpty && place == nil && council == nil }
+
+    public func events(in m: Model) -> [Event] {
+        guard !isEmpty else { return m.events }
+        let atPlace = place.map { Set(m.eventsByPlace[$0] ?? []) }
+        let ofCouncil = council.map { Set(m.eventsByCouncil[$0] ?? []) }
+        return m.events.filter { e in
+            (kinds.isEmpty || kinds.contains(e.kind)) && (atPlace?.contains(e.id) ?? true) && (ofCouncil?.contains(e.id) ?? true)
+        }
+    }
+
+    /// "strike, council · Győr", for titles and the status bar.
+    public func summary(in m: Model) -> String {
+        var parts: [String] = []
+        if !kinds.isEmpty { parts.append(EventKind.allCases.filter(kinds.contains).map(\.rawValue).joined(separator: ", ")) }
+        if let place { parts.append(m.name(of: place) ?? place) }
+        if let council { parts.append(m.name(of: council) ?? council) }
+        return parts.joined(separator: " · ")
     }
 }

@@ -4,11 +4,11 @@ import TanacsModel
 public enum DetailView {
     public static func render(_ state: AppState, in rect: Rect, focused: Bool, canvas: inout Canvas) {
         let route = state.detail.route
-        let depth = state.detail.back.isEmpty ? "" : " ‹\(state.detail.back.count)"
+        let depth = state.back.isEmpty ? "" : " ‹\(state.back.count)"
         canvas.box(rect, title: (route?.kindName ?? "Detail") + depth, focused: focused, glyphs: state.glyphs)
         let inner = rect.inset(1)
         guard !inner.isEmpty else { return }
-        let items = DetailDocument.items(for: route, in: state.model, glyphs: state.glyphs)
+        let items = state.detailItems
         let selectable = DetailDocument.selectable(items)
         let selectedItem = selectable.indices.contains(state.detail.cursor.selected) ? selectable[state.detail.cursor.selected] : nil
         let lines = DetailDocument.lines(items, width: inner.width, in: state.model, glyphs: state.glyphs)

@@ -1,40 +1,86 @@
-/// Every key, by pane, in a box over the screen.
+/// Every key: the focused view's first, then those that work everywhere.
 public enum HelpView {
-    public static let sections: [(String, [(String, String)])] = [
-        ("Everywhere", [
-            ("?", "show or hide this help"),
-            ("q  Ctrl-C", "quit"),
-            ("Tab  Shift-Tab", "next or previous pane"),
-            ("1 2 3", "timeline, towns, detail"),
-            ("j k  ↓ ↑", "move down or up"),
-            ("PgDn PgUp  Space", "move a page"),
-            ("Ctrl-D Ctrl-U", "move a page"),
-            ("g G  Home End", "first or last"),
-            ("mouse", "click selects, second click opens, wheel scrolls"),
-        ]),
-        ("Timeline and towns", [
-            ("Enter  l  →", "open the selection in the detail pane"),
-        ]),
-        ("Detail", [
-            ("j k", "select the next or previous link or quote"),
-            ("Enter  l  →", "follow the link, or open the quote with its source"),
-            ("Backspace  Ctrl-O", "back to the previous page"),
-            ("Esc", "back, or to the list when there is nothing to go back to"),
-            ("h  ←", "to the list"),
-        ]),
-        ("Help", [
-            ("j k  PgDn PgUp", "scroll this help"),
-            ("Esc  ?  Enter", "close"),
-        ]),
-    ]
+    public typealias Section = (title: String, keys: [(key: String, action: String)])
+
+    public static let everywhere: Section = ("Everywhere", [
+        ("?", "show or hide this help"),
+        ("q  Ctrl-C", "quit"),
+        ("Tab  Shift-Tab", "next or previous pane"),
+        ("1 2 3", "timeline, towns, detail"),
+        ("j k  ↓ ↑", "move down or up"),
+        ("PgDn PgUp  Space", "move a page (also Ctrl-D Ctrl-U)"),
+        ("g G  Home End", "first or last"),
+        ("/", "search everything: towns, councils, people, events, figures, quotations"),
+        ("n N", "next or previous match of the last search in this list"),
+        ("t c p e F", "indexes: towns, councils, people, events by kind, figures"),
+        ("Backspace  H  Ctrl-O", "back (like a browser)"),
+        ("L", "forward (Ctrl-I is the same key as Tab in terminals)"),
+        ("[ ]", "move the current date a day back or forward"),
+        ("f", "filter the timeline by kind, town or council"),
+        ("X", "clear every timeline filter"),
+        ("mouse", "click selects, a second click opens, the wheel scrolls"),
+    ])
+
+    public static let timeline: Section = ("Timeline", [
+        ("Enter  l  →", "open the selected event in the detail pane"),
+        ("letters", "D demonstration, F fighting, M massacre, S strike, C council, P political, A army, R repression, I international"),
+        ("◆", "the current date's heading"),
+    ])
+
+    public static let towns: Section = ("Towns", [
+        ("Enter  l  →", "open the selected town in the detail pane"),
+        ("·", "a district or part of a larger place"),
+    ])
+
+    public static let detail: Section = ("Detail", [
+        ("j k", "select the next or previous link or quotation"),
+        ("Enter  l  →", "follow the link, or read the quotation with its source"),
+        ("Esc  h  ←", "back to the list pane"),
+        ("⚑", "disputed: the sources give different dates or numbers, each shown with its source"),
+    ])
+
+    public static let reader: Section = ("Reader", [
+        ("> <  . ,", "next or previous excerpt of the record you came from"),
+        ("Enter", "open a record that cites this excerpt"),
+        ("Backspace", "back to the record"),
+    ])
+
+    public static let search: Section = ("Search line", [
+        ("typing", "search as you type; accents and case do not matter"),
+        ("↓ ↑  Tab", "move through the results"),
+        ("Enter", "open the selected result"),
+        ("Esc", "cancel and go back"),
+    ])
+
+    public static let filter: Section = ("Filter menu", [
+        ("j k", "move"),
+        ("Space  Enter", "switch a kind on or off, or apply the entry"),
+        ("Esc  f", "close"),
+    ])
+
+    /// The sections for what is on screen now, most specific first.
+    public static func sections(for state: AppState) -> [Section] {
+        var own: [Section]
+        if state.search != nil { own = [search] }
+        else if state.filterMenu != nil { own = [filter] }
+        else {
+            switch state.focus {
+            case .timeline: own = [timeline]
+            case .map: own = [towns]
+            case .detail:
+                if case .excerpt = state.detail.route { own = [reader, detail] } else { own = [detail] }
+            }
+        }
+        return own + [everywhere]
+    }
 
     /// The help text as lines, for the overlay and for tests.
-    public static func lines(width: Int) -> [(String, Style)] {
+    public static func lines(for state: AppState, width: Int) -> [(String, Style)] {
         var out: [(String, Style)] = [("Tanács keys", Theme.title), ("", Theme.text)]
-        let keyWidth = 20
-        for (title, keys) in sections {
-            out.append((title, Theme.heading))
-            for (key, action) in keys {
+        let keyWidth = 22
+        for section in sections(for: state) {
+            out.append((section.title, Theme.heading))
+            for (key, action) in section.keys {
                 let wrapped = Text.wrap(action, width: max(1, width - keyWidth - 2))
                 for (i, part) in wrapped.enumerated() {
                     out.append(((i == 0 ? Text.pad("  " + key, to: keyWidth) : String(repeating: " ", count: keyWidth)) + part, Theme.text))
@@ -46,13 +92,13 @@ public enum HelpView {
     }
 
     public static func render(_ state: AppState, in screen: Rect, canvas: inout Canvas) {
-        let width = min(screen.width - 2, 72), height = min(screen.height - 2, 40)
+        let width = min(screen.width - 2, 80), height = min(screen.height - 2, 44)
         guard width >= 10, height >= 4 else { return }
         let rect = Rect(x: screen.x + (screen.width - width) / 2, y: screen.y + (screen.height - height) / 2, width: width, height: height)
         canvas.fill(rect)
         canvas.box(rect, title: "Help", focused: true, glyphs: state.glyphs)
         let inner = rect.inset(1)
-        let all = lines(width: inner.width - 1)
+        let all = lines(for: state, width: inner.width - 1)
         let top = min(state.helpScroll, max(0, all.count - inner.height))
         for row in 0..<inner.height where top + row < all.count {
             let (text, style) = all[top + row]

@@ -17,6 +17,7 @@ public enum Screen {
             }
         }
         StatusBarView.render(state, in: layout.status, canvas: &canvas)
+        if state.filterMenu != nil { FilterMenuView.render(state, in: canvas.bounds, canvas: &canvas) }
         if state.showHelp { HelpView.render(state, in: canvas.bounds, canvas: &canvas) }
         return canvas
     }

@@ -1,32 +1,49 @@
-/// The bottom line: what the focused pane's keys do, and where the selection is.
+/// The bottom line: the search being typed, or the focused view's keys, the date and the position.
 public enum StatusBarView {
     public static func hints(for state: AppState) -> String {
         if state.showHelp { return "j/k scroll  Esc close  q quit" }
+        if state.filterMenu != nil { return "j/k move  Space toggle  Esc close" }
         switch state.focus {
-        case .timeline, .map: return "j/k move  Enter open  Tab pane  ? help  q quit"
-        case .detail: return "j/k select  Enter follow  Bksp back  Tab pane  ? help  q quit"
+        case .timeline, .map: return "j/k move  Enter open  / search  f filter  [ ] day  t c p e F indexes  ? help  q quit"
+        case .detail:
+            if case .excerpt = state.detail.route { return "> < next/prev excerpt  Enter open  Bksp back  ? help  q quit" }
+            return "j/k select  Enter follow  Bksp back  L fwd  / search  ? help  q quit"
         }
     }
 
     public static func position(for state: AppState) -> String {
         switch state.focus {
-        case .timeline: return state.eventCount == 0 ? "" : "event \(state.timeline.selected + 1) of \(state.eventCount)"
-        case .map: return state.townIDs.isEmpty ? "" : "town \(state.towns.selected + 1) of \(state.townIDs.count)"
+        case .timeline: return state.eventCount == 0 ? "" : "\(state.timeline.selected + 1) of \(state.eventCount)"
+        case .map: return state.townIDs.isEmpty ? "" : "\(state.towns.selected + 1) of \(state.townIDs.count)"
         case .detail:
-            let items = DetailDocument.items(for: state.detail.route, in: state.model, glyphs: state.glyphs)
-            let n = DetailDocument.selectable(items).count
-            return n == 0 ? "" : "link \(state.detail.cursor.selected + 1) of \(n)"
+            let n = DetailDocument.selectable(state.detailItems).count
+            return n == 0 ? "" : "\(state.detail.cursor.selected + 1) of \(n)"
         }
+    }
+
+    /// The current date; a month or year from a vague event date is shown as such, not as its first day.
+    static func date(_ state: AppState) -> String {
+        guard let day = state.currentDate else { return "" }
+        if let event = state.selectedEvent, event.date.start == day, event.date.precision != .day || event.date.isInterval {
+            return event.date.display + " (approx.)"
+        }
+        return day.display
     }
 
     public static func render(_ state: AppState, in rect: Rect, canvas: inout Canvas) {
         guard !rect.isEmpty else { return }
         canvas.fill(rect, style: Theme.status)
-        let position = position(for: state)
-        let right = position.isEmpty ? "" : position + " "
+        if let search = state.search {
+            let end = canvas.write(" / " + search.query, x: rect.x, y: rect.y, style: Theme.statusKey, limit: rect.maxX)
+            canvas.write("▏", x: end, y: rect.y, style: Theme.status, limit: rect.maxX)
+            return
+        }
+        var right = [date(state), position(for: state)].filter { !$0.isEmpty }.joined(separator: " │ ")
+        if !right.isEmpty { right += " " }
+        let leftText = state.notice ?? hints(for: state)
         let leftWidth = max(0, rect.width - TextWidth.of(right) - 1)
-        canvas.write(" " + Text.truncate(hints(for: state), to: max(0, leftWidth - 1), glyphs: state.glyphs),
-                     x: rect.x, y: rect.y, style: Theme.status, limit: rect.x + leftWidth)
+        canvas.write(" " + Text.truncate(leftText, to: max(0, leftWidth - 1), glyphs: state.glyphs),
+                     x: rect.x, y: rect.y, style: state.notice == nil ? Theme.status : Theme.statusKey, limit: rect.x + leftWidth)
         if TextWidth.of(right) < rect.width {
             canvas.write(right, x: rect.maxX - TextWidth.of(right), y: rect.y, style: Theme.statusKey, limit: rect.maxX)
         }

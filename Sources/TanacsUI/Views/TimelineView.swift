@@ -4,11 +4,13 @@ import TanacsModel
 public enum TimelineView {
     public static func render(_ state: AppState, in rect: Rect, focused: Bool, canvas: inout Canvas) {
         let count = state.eventCount
-        canvas.box(rect, title: "Timeline \(count == 0 ? "" : "\(state.timeline.selected + 1)/\(count)")", focused: focused, glyphs: state.glyphs)
+        let filtered = state.filter.isEmpty ? "" : " filtered: \(state.filter.summary(in: state.model))"
+        canvas.box(rect, title: "Timeline \(count == 0 ? "" : "\(state.timeline.selected + 1)/\(count)")\(filtered)", focused: focused, glyphs: state.glyphs)
         let inner = rect.inset(1)
         guard !inner.isEmpty else { return }
         if count == 0 {
-            canvas.write("No events in this dataset.", x: inner.x, y: inner.y, style: Theme.dim, limit: inner.maxX)
+            let message = state.filter.isEmpty ? "No events in this dataset." : "No events match the filter. Press X to clear it."
+            canvas.write(message, x: inner.x, y: inner.y, style: Theme.dim, limit: inner.maxX)
             return
         }
         let selectedID = state.selectedEvent?.id
@@ -17,8 +19,15 @@ public enum TimelineView {
             guard state.timelineRows.indices.contains(index) else { break }
             let y = inner.y + row
             switch state.timelineRows[index] {
+            case .phase(let phase):
+                let rule = String(repeating: state.glyphs.horizontal, count: 2)
+                canvas.write(Text.truncate("\(rule) \(phase.title) \(String(repeating: state.glyphs.horizontal, count: inner.width))", to: inner.width, glyphs: state.glyphs),
+                             x: inner.x, y: y, style: Theme.title, limit: inner.maxX)
             case .day(let date):
-                canvas.write(date.precision == .day ? date.start.display : date.display, x: inner.x, y: y, style: Theme.heading, limit: inner.maxX)
+                // Dates the sources give only as a month, a year or a span are labelled as approximate.
+                let label = date.precision == .day && !date.isInterval ? date.start.display : "\(date.display) (approx.)"
+                let today = state.currentDate.map { date.contains($0) } ?? false
+                canvas.write(label + (today ? " \(state.glyphs.pointer == "›" ? "◆" : "*")" : ""), x: inner.x, y: y, style: Theme.heading, limit: inner.maxX)
             case .event(let id):
                 guard let event = state.model.eventByID[id] else { continue }
                 let time = event.time.map { $0 + " " } ?? ""

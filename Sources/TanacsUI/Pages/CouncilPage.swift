@@ -1,0 +1,33 @@
+import TanacsModel
+
+/// A council: level, seat, hierarchy, when formed and ended, leaders, demands, events.
+enum CouncilPage {
+    static func items(_ c: Council, _ state: AppState) -> [DetailItem] {
+        let m = state.model, g = state.glyphs
+        var items: [DetailItem] = [.title(c.name)]
+        items.append(.subtitle("\(c.level.rawValue.capitalized) council"))
+        if !c.names.isEmpty { items.append(.field("Also", c.names.joined(separator: ", "))) }
+        if let day = state.currentDate, !c.formed.isEmpty {
+            let exists = m.councilExists(c, on: day)
+            items.append(.field("On \(HistoricalDate(day.description)!.display)", exists ? "existed" : "did not exist (yet or any more)"))
+        }
+        items += DetailDocument.dated("Formed", c.formed, m, g)
+        items += DetailDocument.dated("Ended", c.ended, m, g)
+        items.append(.blank)
+        items.append(.text(c.summary))
+        items += DetailDocument.section("Seat", DetailDocument.links([c.place].compactMap { $0 }, m))
+        if let parent = c.parent {
+            items += DetailDocument.section("Sent delegates to", DetailDocument.links([parent], m) { m.councilByID[$0]?.level.rawValue ?? "" })
+        }
+        items += DetailDocument.section("Delegates from", DetailDocument.links(m.councilChildren[c.id] ?? [], m) { m.councilByID[$0]?.level.rawValue ?? "" })
+        items += DetailDocument.section("People", c.people.flatMap { member -> [DetailItem] in
+            guard let name = m.name(of: member.person) else { return [] }
+            return [.link(label: name, note: member.role, target: .person(member.person)),
+                    .citation(excerpt: member.citation, claim: nil)]
+        })
+        items += DetailDocument.section("Demands", c.demands.flatMap { [.text("• " + $0.text), .citation(excerpt: $0.citation, claim: nil)] })
+        items += DetailDocument.section("Events", DetailDocument.links(m.eventsByCouncil[c.id] ?? [], m, note: DetailDocument.eventDate(m)))
+        items += DetailDocument.sources(c.citations)
+        return items
+    }
+}

@@ -1,0 +1,24 @@
+import TanacsModel
+
+/// An event: when, what, where, who, and the excerpts that state it.
+enum EventPage {
+    static func items(_ e: Event, _ m: Model, _ g: Glyphs) -> [DetailItem] {
+        var items: [DetailItem] = [.title(e.title)]
+        let when = e.date.display + (e.time.map { ", \($0)" } ?? "")
+        let approximate = e.date.precision == .day ? "" : " (approximate)"
+        items.append(.subtitle("\(e.kind.rawValue.capitalized) · \(when)\(approximate) · \(Phase.of(e.date).title)"))
+        if let claims = e.dateClaims, Set(claims.map(\.date.text)).count > 1 {
+            items += DetailDocument.dated("Date", claims, m, g)
+        }
+        items.append(.blank)
+        items.append(.text(e.summary))
+        items += DetailDocument.section("Places", DetailDocument.links(e.places, m))
+        items += DetailDocument.section("Councils", DetailDocument.links(e.councils, m) { m.councilByID[$0]?.level.rawValue ?? "" })
+        items += DetailDocument.section("People", DetailDocument.links(e.people, m))
+        items += DetailDocument.section("Figures", e.figures.compactMap { id in
+            m.figureByID[id].map { .link(label: $0.topic, note: FigurePage.claimsLine($0, m, g), target: .figure(id)) }
+        })
+        items += DetailDocument.sources(e.citations)
+        return items
+    }
+}

@@ -1,0 +1,36 @@
+import TanacsModel
+
+/// A figure topic: every source's claim side by side, marked when they disagree.
+enum FigurePage {
+    static func isDisputed(_ f: Figure) -> Bool {
+        Set(f.claims.map { "\($0.value)-\($0.high ?? $0.value)-\($0.unit)" }).count > 1
+    }
+
+    /// "30,000 men (Haynes) · 40,000 men (Kosuth)", with the disputed mark when they differ.
+    static func claimsLine(_ f: Figure, _ m: Model, _ g: Glyphs) -> String {
+        let claims = f.claims.map { c -> String in
+            let value = c.value.formatted + (c.high.map { "–" + $0.formatted } ?? "")
+            return "\(value) \(c.unit) (\(DetailDocument.sourceName(of: c.citation, m)))"
+        }
+        return (isDisputed(f) ? "\(g.disputed) DISPUTED: " : "") + claims.joined(separator: " · ")
+    }
+
+    static func items(_ f: Figure, _ m: Model, _ g: Glyphs) -> [DetailItem] {
+        var items: [DetailItem] = [.title(f.topic)]
+        if isDisputed(f) {
+            items.append(.field("\(g.disputed) Disputed", "\(f.claims.count) claims that differ; each is shown with its source"))
+        } else {
+            items.append(.subtitle(f.claims.count == 1 ? "One claim" : "\(f.claims.count) claims that agree"))
+        }
+        if let summary = f.summary, !summary.isEmpty { items += [.blank, .text(summary)] }
+        items.append(.blank)
+        items.append(.heading("Claims"))
+        for claim in f.claims {
+            let value = claim.value.formatted + (claim.high.map { "–" + $0.formatted } ?? "") + " " + claim.unit
+            items.append(.field(value, "“\(claim.asStated)”, \(DetailDocument.sourceName(of: claim.citation, m))"))
+            items.append(.citation(excerpt: claim.citation, claim: nil))
+        }
+        items += DetailDocument.section("Events", DetailDocument.links(m.eventsByFigure[f.id] ?? [], m, note: DetailDocument.eventDate(m)))
+        return items
+    }
+}

@@ -1,0 +1,48 @@
+import TanacsModel
+
+/// The indexes of towns, councils, people, events and figures, as pages of links.
+enum IndexPages {
+    static func items(_ kind: IndexKind, _ state: AppState) -> [DetailItem] {
+        let m = state.model, g = state.glyphs
+        let mark = g.pointer == "›" ? "●" : "*"
+        let day = state.currentDate
+        let dayText = day.map { HistoricalDate($0.description)!.display } ?? "no date"
+        switch kind {
+        case .towns:
+            let header: [DetailItem] = [.title(kind.title), .subtitle("\(mark) = events on \(dayText); [ and ] change the day")]
+            return header + [DetailItem.blank] + m.places.compactMap { p in
+                let events = m.eventsByPlace[p.id] ?? []
+                let today = day.map { d in events.contains { m.eventByID[$0]?.date.contains(d) ?? false } } ?? false
+                let note = [p.kind.rawValue, events.isEmpty ? "" : "\(events.count) events", today ? "\(mark) today" : ""]
+                    .filter { !$0.isEmpty }.joined(separator: " · ")
+                return .link(label: p.name, note: note, target: .place(p.id))
+            }
+        case .councils:
+            let header: [DetailItem] = [.title(kind.title), .subtitle("\(mark) = existed on \(dayText); [ and ] change the day")]
+            let existing = day.map { d in m.councils.filter { m.councilExists($0, on: d) }.count } ?? 0
+            return header + [.field("Existing that day", "\(existing) of \(m.councils.count)"), .blank]
+                + m.councils.map { .link(label: $0.name, note: CouncilIndexNote.note($0.id, state), target: .council($0.id)) }
+        case .people:
+            return [.title(kind.title), .blank] + m.people.map { p in
+                .link(label: p.name, note: p.roles.first ?? "", target: .person(p.id))
+            }
+        case .events:
+            var items: [DetailItem] = [.title(kind.title)]
+            for k in EventKind.allCases {
+                let events = m.events.filter { $0.kind == k }
+                guard !events.isEmpty else { continue }
+                items += DetailDocument.section("\(k.rawValue.capitalized) (\(events.count))",
+                                                DetailDocument.links(events.map(\.id), m, note: DetailDocument.eventDate(m)))
+            }
+            return items
+        case .figures:
+            var items: [DetailItem] = [.title(kind.title), .subtitle("Each source's claim side by side; \(g.disputed) marks topics where they differ")]
+            for f in m.figures.sorted(by: { $0.topic.folded < $1.topic.folded }) {
+                items.append(.blank)
+                items.append(.link(label: (FigurePage.isDisputed(f) ? "\(g.disputed) " : "") + f.topic, note: "", target: .figure(f.id)))
+                items.append(.text("  " + FigurePage.claimsLine(f, m, g)))
+            }
+            return items
+        }
+    }
+}

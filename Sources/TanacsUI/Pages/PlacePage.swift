@@ -1,0 +1,39 @@
+import TanacsModel
+
+/// A town, district or site: what it was, its councils, events and people.
+enum PlacePage {
+    static func items(_ p: Place, _ state: AppState) -> [DetailItem] {
+        let m = state.model
+        var items: [DetailItem] = [.title(p.name)]
+        var kind = p.kind.rawValue.capitalized
+        if let parent = p.parent, let name = m.name(of: parent) { kind += " in \(name)" }
+        if p.isAbroad { kind += " (outside Hungary)" }
+        items.append(.subtitle(kind))
+        if !p.names.isEmpty { items.append(.field("Also", p.names.joined(separator: ", "))) }
+        if let population = p.population1956 {
+            items.append(.field("Population 1956", population.asStated ?? population.value.formatted))
+            items.append(.citation(excerpt: population.citation, claim: nil))
+        }
+        items.append(.blank)
+        items.append(.text(p.summary))
+        if let parent = p.parent { items += DetailDocument.section("Part of", DetailDocument.links([parent], m)) }
+        items += DetailDocument.section("Places inside", DetailDocument.links(m.placeChildren[p.id] ?? [], m))
+        items += DetailDocument.section("Councils", DetailDocument.links(m.councilsByPlace[p.id] ?? [], m) { id in
+            CouncilIndexNote.note(id, state)
+        })
+        items += DetailDocument.section("Events", DetailDocument.links(m.eventsByPlace[p.id] ?? [], m, note: DetailDocument.eventDate(m)))
+        items += DetailDocument.section("People", DetailDocument.links(m.peopleByPlace[p.id] ?? [], m))
+        items += DetailDocument.sources(p.citations)
+        return items
+    }
+}
+
+/// "town · exists on 26 Oct 1956": a council's level and whether it existed on the current date.
+enum CouncilIndexNote {
+    static func note(_ id: String, _ state: AppState) -> String {
+        guard let c = state.model.councilByID[id] else { return "" }
+        guard let day = state.currentDate else { return c.level.rawValue }
+        let exists = state.model.councilExists(c, on: day)
+        return c.level.rawValue + (exists ? " · \(state.glyphs.pointer == "›" ? "●" : "*") exists on \(HistoricalDate(day.description)!.display)" : "")
+    }
+}

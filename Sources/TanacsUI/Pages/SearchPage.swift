@@ -1,0 +1,32 @@
+import TanacsModel
+
+/// Search results, labelled by kind and ranked.
+enum SearchPage {
+    static let limit = 300
+
+    static func label(_ kind: SearchKind) -> String {
+        switch kind {
+        case .place: return "Town"
+        case .council: return "Council"
+        case .person: return "Person"
+        case .event: return "Event"
+        case .figure: return "Figure"
+        case .excerpt: return "Quote"
+        }
+    }
+
+    static func items(_ query: String, _ state: AppState) -> [DetailItem] {
+        let hits = state.searchIndex.search(query, limit: limit)
+        var items: [DetailItem] = [.title("Search: \(query)")]
+        if query.trimmingCharacters(in: .whitespaces).isEmpty {
+            return items + [.text("Type to search towns, councils, people, events, figures and quotations.")]
+        }
+        items.append(.subtitle(hits.isEmpty ? "No matches" : "\(hits.count)\(hits.count == limit ? "+" : "") matches"))
+        for hit in hits {
+            guard let route = Route(id: hit.id) else { continue }
+            let label = Text.pad(Self.label(hit.kind), to: 8) + hit.label
+            items.append(.link(label: label, note: hit.context, target: route))
+        }
+        return items
+    }
+}

@@ -1,0 +1,161 @@
+import TanacsModel
+
+/// Opening, following links, history, the reader and the mouse.
+extension Reducer {
+    /// Shows a page in the detail pane, remembering where we were.
+    static func navigate(_ state: inout AppState, to route: Route, reader: ReaderContext? = nil) {
+        state.back.append(state.location)
+        state.forward.removeAll()
+        state.detail = DetailState(route: route, reader: reader)
+        state.focus = .detail
+    }
+
+    static func open(_ state: inout AppState) {
+        switch state.focus {
+        case .timeline, .map:
+            followSelection(&state)
+            guard let route = state.detail.route else { return }
+            // Keep the page as it is (selection, scroll), only move the focus and remember it.
+            let detail = state.detail
+            navigate(&state, to: route)
+            state.detail = detail
+        case .detail:
+            let items = state.detailItems
+            let selectable = DetailDocument.selectable(items)
+            guard selectable.indices.contains(state.detail.cursor.selected),
+                  let target = items[selectable[state.detail.cursor.selected]].target else { return }
+            var reader: ReaderContext?
+            if case .excerpt(let excerpt) = target {
+                let excerpts = items.compactMap { item -> String? in
+                    if case .citation(let id, _) = item { return id }
+                    return nil
+                }
+                let record = state.detail.route?.recordID
+                if let record, !record.hasPrefix("excerpt:") {
+                    reader = ReaderContext(record: record, excerpts: excerpts.uniqued)
+                } else if let current = state.detail.reader, current.excerpts.contains(excerpt) {
+                    reader = current
+                }
+            }
+            if target == state.detail.route { return }
+            navigate(&state, to: target, reader: reader)
+        }
+    }
+
+    static func goBack(_ state: inout AppState) {
+        guard let previous = state.back.popLast() else {
+            state.notice = "Nothing to go back to"
+            return
+        }
+        state.forward.append(state.location)
+        state.restore(previous)
+    }
+
+    static func goForward(_ state: inout AppState) {
+        guard let next = state.forward.popLast() else {
+            state.notice = "Nothing to go forward to"
+            return
+        }
+        state.back.append(state.location)
+        state.restore(next)
+    }
+
+    /// In the reader, the next or previous excerpt of the record it was opened from.
+    static func stepReader(_ state: inout AppState, by step: Int) {
+        guard case .excerpt(let id) = state.detail.route, let reader = state.detail.reader,
+              let index = reader.excerpts.firstIndex(of: id) else { return }
+        let next = index + step
+        guard reader.excerpts.indices.contains(next) else {
+            state.notice = step > 0 ? "Last excerpt of this record" : "First excerpt of this record"
+            return
+        }
+        state.detail = DetailState(route: .excerpt(reader.excerpts[next]), reader: reader)
+    }
+
+    static func click(_ state: inout AppState, x: Int, y: Int) {
+        if state.showHelp { state.showHelp = false; return }
+        if state.filterMenu != nil { state.filterMenu = nil; return }
+        let layout = state.layout
+        if let bar = layout.tabBar, bar.contains(x: x, y: y) {
+            let slot = max(1, bar.width / Pane.allCases.count)
+            focus(&state, Pane.allCases[min(Pane.allCases.count - 1, (x - bar.x) / slot)])
+            return
+        }
+        guard let (pane, rect) = layout.panes.first(where: { $0.rect.contains(x: x, y: y) }) else { return }
+        let row = y - rect.y - 1
+        let wasFocused = state.focus == pane
+        focus(&state, pane)
+        guard row >= 0, row < rect.height - 2 else { return }
+        switch pane {
+        case .timeline:
+            let index = state.timeline.offset + row
+            guard state.timelineRows.indices.contains(index), state.timelineRows[index].eventID != nil else { return }
+            let n = state.timelineRows[..<index].filter { $0.eventID != nil }.count
+            if wasFocused && n == state.timeline.selected { open(&state) } else { move(&state, by: n - state.timeline.selected) }
+        case .map:
+            let index = state.towns.offset + row
+            guard state.townIDs.indices.contains(index) else { return }
+            if wasFocused && index == state.towns.selected { open(&state) } else { move(&state, by: index - state.towns.selected) }
+        case .detail:
+            let items = state.detailItems
+            let lines = DetailDocument.lines(items, width: state.contentWidth(.detail), in: state.model, glyphs: state.glyphs)
+            let index = state.detail.cursor.offset + row
+            guard lines.indices.contains(index),
+                  let n = DetailDocument.selectable(items).firstIndex(of: lines[index].item) else { return }
+            if wasFocused && n == state.detail.cursor.selected { open(&state) } else { state.detail.cursor.selected = n }
+        }
+    }
+
+    /// Scrolls every pane so its selection is on screen, e.g. after a move or a resize.
+    static func keepSelectionsVisible(_ state: inout AppState) {
+        let rows = state.timelineRows
+        if !rows.isEmpty {
+            let selectedRow = TimelineRow.row(ofEvent: state.timeline.selected, in: rows)
+            // Show the headings above the first event of a day or phase when there is room.
+            var top = selectedRow
+            while top > 0 && rows[top - 1].eventID == nil { top -= 1 }
+            state.timeline.offset = scrolled(state.timeline.offset, first: top, last: selectedRow,
+                                             visible: state.visibleRows(.timeline), count: rows.count)
+        } else {
+            state.timeline.offset = 0
+        }
+        state.towns.offset = scrolled(state.towns.offset, first: state.towns.selected, last: state.towns.selected,
+                                      visible: state.visibleRows(.map), count: state.townIDs.count)
+        let items = state.detailItems
+        let lines = DetailDocument.lines(items, width: state.contentWidth(.detail), in: state.model, glyphs: state.glyphs)
+        let selectable = DetailDocument.selectable(items)
+        let visible = state.visibleRows(.detail)
+        if selectable.indices.contains(state.detail.cursor.selected) {
+            let item = selectable[state.detail.cursor.selected]
+            let first = lines.firstIndex { $0.item == item } ?? 0
+            let last = lines.lastIndex { $0.item == item } ?? first
+            // Before the first link, show the page from its top when it fits.
+            let from = state.detail.cursor.selected == 0 && last < visible ? 0 : first
+            state.detail.cursor.offset = scrolled(state.detail.cursor.offset, first: from, last: last, visible: visible, count: lines.count)
+        } else {
+            state.detail.cursor.selected = 0
+            state.detail.cursor.offset = min(state.detail.cursor.offset, max(0, lines.count - visible))
+        }
+        if var menu = state.filterMenu {
+            menu.selected = clamp(menu.selected, count: FilterMenuEntry.entries(state).count)
+            state.filterMenu = menu
+        }
+    }
+
+    /// The smallest change of `offset` that shows rows first...last (first wins if they do not fit).
+    static func scrolled(_ offset: Int, first: Int, last: Int, visible: Int, count: Int) -> Int {
+        var o = offset
+        if last >= o + visible { o = last - visible + 1 }
+        if first < o { o = first }
+        o = min(o, max(0, count - visible))
+        return max(0, o)
+    }
+}
+
+extension Array where Element: Hashable {
+    /// The elements in order, each once.
+    var uniqued: [Element] {
+        var seen = Set<Element>()
+        return filter { seen.insert($0).inserted }
+    }
+}

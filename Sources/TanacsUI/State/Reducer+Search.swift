@@ -1,0 +1,119 @@
+import TanacsModel
+
+/// The search line, `n`/`N`, the filter menu and the current date.
+extension Reducer {
+    static func startSearch(_ state: inout AppState) {
+        state.search = SearchState(query: "", origin: state.location)
+        state.detail = DetailState(route: .search(""))
+        state.focus = .detail
+    }
+
+    static func searchKey(_ state: inout AppState, _ key: Key) {
+        guard var search = state.search else { return }
+        switch key {
+        case .escape, .ctrl("c"), .ctrl("g"):
+            state.restore(search.origin)
+            state.search = nil
+            return
+        case .enter:
+            let items = state.detailItems
+            let selectable = DetailDocument.selectable(items)
+            state.lastQuery = search.query
+            state.search = nil
+            guard selectable.indices.contains(state.detail.cursor.selected),
+                  let target = items[selectable[state.detail.cursor.selected]].target else {
+                state.restore(search.origin)
+                state.notice = search.query.isEmpty ? nil : "No match for “\(search.query)”"
+                return
+            }
+            // History goes back to where the search started, not to the results.
+            state.back.append(search.origin)
+            state.forward.removeAll()
+            state.detail = DetailState(route: target)
+            state.focus = .detail
+            return
+        case .down, .ctrl("n"), .tab: move(&state, by: 1); return
+        case .up, .ctrl("p"), .backTab: move(&state, by: -1); return
+        case .pageDown: move(&state, by: page(state)); return
+        case .pageUp: move(&state, by: -page(state)); return
+        case .backspace:
+            if search.query.isEmpty { state.restore(search.origin); state.search = nil; return }
+            search.query.removeLast()
+        case .ctrl("u"): search.query = ""
+        case .char(let c): search.query.append(c)
+        default: return
+        }
+        state.search = search
+        state.detail = DetailState(route: .search(search.query))
+    }
+
+    private static func page(_ state: AppState) -> Int { max(1, state.visibleRows(.detail) - 1) }
+
+    /// Moves to the next (or previous) row of the focused list that matches the last search.
+    static func nextMatch(_ state: inout AppState, step: Int) {
+        let q = state.lastQuery.folded
+        guard !q.isEmpty else { state.notice = "No search yet: press / to search"; return }
+        let m = state.model
+        let labels: [String]
+        let current: Int
+        switch state.focus {
+        case .timeline:
+            labels = state.timelineEvents.map { id in m.eventByID[id].map { $0.title + " " + $0.summary } ?? "" }
+            current = state.timeline.selected
+        case .map:
+            labels = state.townIDs.map { id in m.placeByID[id].map { ([$0.name] + $0.names).joined(separator: " ") } ?? "" }
+            current = state.towns.selected
+        case .detail:
+            let items = state.detailItems
+            labels = DetailDocument.selectable(items).map { i in
+                switch items[i] {
+                case .link(let label, let note, _): return label + " " + note
+                case .citation(let id, _): return m.excerptByID[id]?.text ?? ""
+                default: return ""
+                }
+            }
+            current = state.detail.cursor.selected
+        }
+        guard !labels.isEmpty else { return }
+        for offset in 1...labels.count {
+            let i = ((current + step * offset) % labels.count + labels.count) % labels.count
+            if labels[i].folded.contains(q) {
+                if (step > 0 && i <= current) || (step < 0 && i >= current) { state.notice = "Search wrapped" }
+                move(&state, by: i - current)
+                return
+            }
+        }
+        state.notice = "No match for “\(state.lastQuery)” here"
+    }
+
+    static func filterMenuKey(_ state: inout AppState, _ key: Key) {
+        let entries = FilterMenuEntry.entries(state)
+        guard var cursor = state.filterMenu else { return }
+        switch key {
+        case .escape, .char("f"), .char("q"): state.filterMenu = nil
+        case .down, .char("j"): cursor.selected = clamp(cursor.selected + 1, count: entries.count)
+        case .up, .char("k"): cursor.selected = clamp(cursor.selected - 1, count: entries.count)
+        case .char(" "), .enter:
+            guard entries.indices.contains(cursor.selected) else { return }
+            state.setFilter(entries[cursor.selected].apply(to: state.filter))
+            if state.listPane != .timeline || state.focus != .timeline { focus(&state, .timeline) }
+            followSelection(&state)
+        default: break
+        }
+        if state.filterMenu != nil { state.filterMenu = cursor }
+    }
+
+    /// Moves the current date a day; the timeline jumps to that day's first event when it has one.
+    static func stepDate(_ state: inout AppState, by days: Int) {
+        let start = state.currentDate ?? state.model.events.first?.date.start ?? Day(year: 1956, month: 10, day: 23)!
+        let day = start.adding(days: days)
+        state.currentDate = day
+        if let index = state.timelineEvents.firstIndex(where: { state.model.eventByID[$0]?.date.start == day && state.model.eventByID[$0]?.date.precision == .day }) {
+            state.timeline.selected = index
+            if state.listPane == .timeline {
+                let route = Route.event(state.timelineEvents[index])
+                if state.detail.route != route, state.focus != .detail { state.detail = DetailState(route: route) }
+            }
+        }
+    }
+}
