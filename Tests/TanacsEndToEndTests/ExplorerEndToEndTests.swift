@@ -55,6 +55,44 @@ final class ExplorerEndToEndTests: XCTestCase {
         XCTAssertTrue(screen.contains("icanon echo"), "terminal back in canonical mode with echo:\n\(screen)")
     }
 
+    func testSearchToTownToCouncilToExcerptAndBackTwice() throws {
+        try launch(width: 120, height: 40)
+        try tmux.waitFor(text: "Timeline 1/13")
+        try tmux.keys("/")
+        try tmux.literal("gyor")
+        var screen = try tmux.waitFor(text: "Search: gyor")
+        XCTAssertTrue(screen.contains("[Town] Győr"), screen)
+        try tmux.keys("Enter")
+        screen = try tmux.waitFor(text: "Population 1956: 70,000")
+        // Győr's page: the population quote, then its councils.
+        try tmux.keys("j", "Enter")
+        screen = try tmux.waitFor(text: "Town council")
+        XCTAssertTrue(screen.contains("Győr National Revolutionary Committee"), screen)
+        try tmux.keys("Enter")
+        screen = try tmux.waitFor(text: "Cited by")
+        XCTAssertTrue(screen.contains("International Socialism, Issue 112"), "the reader names the source:\n\(screen)")
+        XCTAssertTrue(screen.contains("Paragraph: 32"), screen)
+        try tmux.keys("BSpace")
+        try tmux.waitFor(text: "Town council")
+        try tmux.keys("BSpace")
+        screen = try tmux.waitFor(text: "Population 1956: 70,000")
+        XCTAssertTrue(screen.contains("─ Town "), screen)
+        try tmux.keys("q")
+        XCTAssertTrue(try tmux.waitFor(text: "MODE-END").contains("EXIT=0"))
+    }
+
+    func testSteppingTheDateChangesTheCouncilIndex() throws {
+        try launch(width: 120, height: 40)
+        try tmux.waitFor(text: "Timeline 1/13")
+        try tmux.keys("G", "k", "k", "c")
+        try tmux.waitFor(text: "Existing that day: 1 of 4")
+        try tmux.keys("]", "]")
+        let screen = try tmux.waitFor(text: "Existing that day: 2 of 4")
+        XCTAssertTrue(screen.contains("Wed 14 Nov 1956"), screen)
+        try tmux.keys("q")
+        try tmux.waitFor(text: "MODE-END")
+    }
+
     func testSigtermRestoresTheTerminal() throws {
         try launch(width: 100, height: 30)
         try tmux.waitFor(text: "Timeline 1/13")

@@ -49,6 +49,28 @@ final class SnapshotTests: XCTestCase {
         try assertSnapshot(Fixture.state(80, 24, keys: [.char("?")]), "help-80x24")
     }
 
+    /// Every kind of page at both standard sizes.
+    func testEveryViewAtBothSizes() throws {
+        let scenarios: [(String, (inout AppState) -> Void)] = [
+            ("person", { s in Fixture.press(&s, .char("p"), .enter) }),
+            ("figure", { s in Fixture.press(&s, .char("F"), .enter) }),
+            ("figures-index", { s in Fixture.press(&s, .char("F")) }),
+            ("councils-index", { s in Fixture.press(&s, .char("G"), .char("c")) }),
+            ("towns-index", { s in Fixture.press(&s, .char("G"), .char("t")) }),
+            ("events-index", { s in Fixture.press(&s, .char("e")) }),
+            ("reader", { s in Fixture.press(&s, .char("j"), .char("3"), .char("G"), .enter) }),
+            ("search", { s in Fixture.press(&s, .char("/")); Fixture.type(&s, "miskolc") }),
+            ("filter-menu", { s in Fixture.press(&s, .char("f")) }),
+        ]
+        for (name, drive) in scenarios {
+            for (w, h) in [(80, 24), (120, 40)] {
+                var s = Fixture.state(w, h)
+                drive(&s)
+                try assertSnapshot(s, "\(name)-\(w)x\(h)")
+            }
+        }
+    }
+
     func testTooSmall() throws {
         let text = Screen.render(Fixture.state(30, 8)).text
         XCTAssertTrue(text.contains("needs 40×10, have 30×8"), text)

@@ -24,7 +24,7 @@ enum SearchPage {
         items.append(.subtitle(hits.isEmpty ? "No matches" : "\(hits.count)\(hits.count == limit ? "+" : "") matches"))
         for hit in hits {
             guard let route = Route(id: hit.id) else { continue }
-            let label = Text.pad(Self.label(hit.kind), to: 8) + hit.label
+            let label = "[\(Self.label(hit.kind))] " + hit.label
             items.append(.link(label: label, note: hit.context, target: route))
         }
         return items

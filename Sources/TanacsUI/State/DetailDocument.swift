@@ -102,7 +102,9 @@ public enum DetailDocument {
     public static func lines(_ items: [DetailItem], width: Int, in m: Model, glyphs g: Glyphs) -> [DetailLine] {
         var out: [DetailLine] = []
         // `hang` indents continuation lines, so a wrapped link or quote reads as one block.
-        func add(_ i: Int, _ raw: String, _ style: Style, indent: Int = 0, hang: Int = 0) {
+        func add(_ i: Int, _ raw: String, _ style: Style, indent baseIndent: Int = 0, hang: Int = 0) {
+            // Leading spaces in the text indent it; other runs of whitespace collapse.
+            let indent = baseIndent + raw.prefix(while: { $0 == " " }).count
             let text = Sanitizer.clean(raw).split(separator: " ").joined(separator: " ")
             let first = Text.wrap(text, width: max(1, width - indent))
             guard hang > 0, first.count > 1 else {
