@@ -139,7 +139,9 @@ public struct AppState: Sendable {
     mutating func restore(_ l: Location) {
         focus = l.focus
         listPane = l.listPane
+        // The filter may have changed since: keep the restored selection inside the list.
         timeline = l.timeline
+        timeline.selected = Reducer.clamp(timeline.selected, count: eventCount)
         towns = l.towns
         detail = l.detail
     }
