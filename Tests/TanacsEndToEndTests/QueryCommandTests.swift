@@ -156,6 +156,13 @@ final class QueryCommandTests: XCTestCase {
                 }
             }
         }
+        // Ids stay whole at ordinary widths, so they can be copied into `tanacs show`.
+        let events = try XCTUnwrap(try CLI.json(["events", "--json"], data: nil) as? [[String: Any]]).map { $0["id"] as! String }
+        for width in [70, 80] {
+            let fitted = try CLI.run(["events"], data: nil, environment: ["COLUMNS": "\(width)"]).stdout
+            let shown = fitted.split(separator: "\n").dropFirst(2).compactMap { $0.split(separator: " ").last.map(String.init) }
+            XCTAssertEqual(shown, events, "whole ids at \(width) columns")
+        }
         let piped = try CLI.run(["events"], data: nil)
         XCTAssertTrue(piped.stdout.contains("Csepel posters mock the 'aristocrats and fascists' on strike"), "piped output is not cut")
         XCTAssertFalse(piped.stdout.contains("\u{1B}"), "no escape sequences when piped")

@@ -6,8 +6,8 @@ struct Table {
     struct Column {
         let header: String
         /// Flexible columns (titles, summaries) give up room when the table is too wide: the one with the
-        /// lowest `order` first, down to `floor` columns; a column squeezed to 0 is left out. Ids are not
-        /// flexible and are cut only when nothing else can give.
+        /// lowest `order` first, down to `floor` columns; a column squeezed to 0 is left out. A column
+        /// headed ID is cut only when every other column is down to 3, since a cut id cannot be copied.
         var flexible = false
         var order = 0
         var floor = 8
@@ -46,9 +46,12 @@ struct Table {
                 widths[i] = max(columns[i].floor, widths[i] - over())
                 if widths[i] == 0 { shown.removeAll { $0 == i } }
             }
-            // ...then the widest shown column, down to 3.
-            while over() > 0, let widest = shown.filter({ widths[$0] > 3 }).max(by: { widths[$0] < widths[$1] }) {
-                widths[widest] -= 1
+            // ...then the widest shown column other than an id, down to 3, and ids only after that.
+            for idsToo in [false, true] {
+                while over() > 0, let widest = shown.filter({ widths[$0] > 3 && (idsToo || columns[$0].header != "ID") })
+                    .max(by: { widths[$0] < widths[$1] }) {
+                    widths[widest] -= 1
+                }
             }
         }
         func line(_ cells: [String]) -> String {
