@@ -34,6 +34,6 @@ let package = Package(
         .testTarget(name: "TanacsModelTests", dependencies: ["TanacsModel"]),
         .testTarget(name: "TanacsUITests", dependencies: ["TanacsUI", "TanacsModel"]),
         // Drives the built binary in tmux; depends on it so `swift test` builds it first.
-        .testTarget(name: "TanacsEndToEndTests", dependencies: ["tanacs"]),
+        .testTarget(name: "TanacsEndToEndTests", dependencies: ["tanacs", "TanacsUI"]),
     ]
 )

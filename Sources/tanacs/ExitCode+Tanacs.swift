@@ -6,3 +6,8 @@ extension ExitCode {
     static let badData = ExitCode(65)
     static let unavailable = ExitCode(69)
 }
+
+extension ExitCode {
+    /// EX_CANTCREAT: an export could not be written.
+    static let cannotCreate = ExitCode(73)
+}

@@ -1,0 +1,81 @@
+import Foundation
+
+/// One CSV table per kind of record (RFC 4180 quoting, UTF-8, a header row, LF line ends).
+/// Lists inside a cell are joined with "; ".
+public enum CSVExport {
+    public enum Table: String, Sendable, CaseIterable {
+        case events, places, councils, people, figures, excerpts, sources
+    }
+
+    public static func render(_ table: Table, _ s: ExportSelection, clean: @escaping TextFilter = { $0 }) -> String {
+        let m = s.model
+        let list: ([String]) -> String = { $0.map(clean).joined(separator: "; ") }
+        var rows: [[String]]
+        switch table {
+        case .events:
+            rows = [["id", "date", "start", "end", "time", "kind", "title", "summary", "places", "place_names",
+                     "councils", "people", "figures", "citations"]]
+            for e in s.events {
+                rows.append([e.id, e.date.text, e.date.start.description, e.date.end.description, clean(e.time ?? ""),
+                             e.kind.rawValue, clean(e.title), clean(e.summary), list(e.places),
+                             list(e.places.map { m.name(of: $0) ?? $0 }), list(e.councils), list(e.people),
+                             list(e.figures), list(e.citations)])
+            }
+        case .places:
+            rows = [["id", "name", "names", "kind", "parent", "lat", "lon", "placement", "abroad", "population1956",
+                     "population1956_as_stated", "council_count", "event_count", "summary", "citations"]]
+            for p in s.places {
+                rows.append([p.id, clean(p.name), list(p.names), p.kind.rawValue, p.parent ?? "", "\(p.lat)", "\(p.lon)",
+                             clean(p.placement ?? ""), p.isAbroad ? "true" : "false",
+                             p.population1956.map { "\($0.value)" } ?? "", clean(p.population1956?.asStated ?? ""),
+                             "\(m.councilsByPlace[p.id]?.count ?? 0)", "\(s.eventCount(at: p.id))", clean(p.summary),
+                             list(p.citations)])
+            }
+        case .councils:
+            rows = [["id", "name", "names", "level", "place", "parent", "formed", "ended", "people", "demands",
+                     "summary", "citations"]]
+            for c in s.councils {
+                rows.append([c.id, clean(c.name), list(c.names), c.level.rawValue, c.place ?? "", c.parent ?? "",
+                             list(c.formed.map(\.date.text)), list(c.ended.map(\.date.text)),
+                             list(c.people.map { "\($0.person) (\($0.role))" }), list(c.demands.map(\.text)),
+                             clean(c.summary), list(c.citations)])
+            }
+        case .people:
+            rows = [["id", "name", "names", "roles", "summary", "citations"]]
+            for p in s.people {
+                rows.append([p.id, clean(p.name), list(p.names), list(p.roles), clean(p.summary), list(p.citations)])
+            }
+        case .figures:
+            // One row per claim: sources that disagree keep separate rows.
+            rows = [["figure", "topic", "value", "high", "unit", "as_stated", "citation"]]
+            for f in s.figures {
+                for c in f.claims {
+                    rows.append([f.id, clean(f.topic), number(c.value), c.high.map(number) ?? "", clean(c.unit),
+                                 clean(c.asStated), c.citation])
+                }
+            }
+        case .excerpts:
+            rows = [["id", "source", "author", "paragraph", "text"]]
+            for x in s.excerpts {
+                rows.append([x.id, x.source, clean(m.sourceByID[x.source]?.author ?? ""), "\(x.paragraph)", clean(x.text)])
+            }
+        case .sources:
+            rows = [["id", "author", "title", "publication", "date", "file", "notes"]]
+            for src in s.sources {
+                rows.append([src.id, clean(src.author), clean(src.title), clean(src.publication), clean(src.date),
+                             clean(src.file), clean(src.notes)])
+            }
+        }
+        return rows.map { $0.map(field).joined(separator: ",") }.joined(separator: "\n") + "\n"
+    }
+
+    /// Quotes a field when it holds a comma, a quote or a line break; quotes inside are doubled.
+    public static func field(_ s: String) -> String {
+        guard s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return s }
+        return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    static func number(_ d: Double) -> String {
+        d == d.rounded() && abs(d) < 1e15 ? "\(Int(d))" : "\(d)"
+    }
+}

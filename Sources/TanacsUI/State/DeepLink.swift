@@ -1,0 +1,39 @@
+import TanacsModel
+
+/// Opening the explorer somewhere other than its first event: `tanacs --at ID` and `--date DAY`.
+extension Reducer {
+    /// Shows a record in the detail pane. An event is also selected in the timeline and a listed town
+    /// in the towns pane, so moving on from it continues from there. Returns false for an unknown id.
+    @discardableResult
+    public static func open(_ state: inout AppState, id: String) -> Bool {
+        guard let route = Route(id: id), state.model.name(of: id) != nil else { return false }
+        if case .event = route, let n = state.model.events.firstIndex(where: { $0.id == id }) {
+            state.timeline.selected = n
+            focus(&state, .timeline)
+            followSelection(&state)
+        } else if case .place = route, let n = state.townIDs.firstIndex(of: id) {
+            state.towns.selected = n
+            focus(&state, .map)
+            followSelection(&state)
+        } else {
+            state.detail = DetailState(route: route)
+        }
+        focus(&state, .detail)
+        return true
+    }
+
+    /// Selects the first event on or after a day in the timeline (the last event when all are
+    /// earlier) and shows it. An event counts as on the day when its date can mean that day.
+    @discardableResult
+    public static func go(_ state: inout AppState, to day: Day) -> Bool {
+        let events = state.model.events
+        guard !events.isEmpty else { return false }
+        let n = events.firstIndex { $0.date.start >= day || $0.date.contains(day) && $0.date.precision == .day }
+            ?? events.count - 1
+        state.timeline.selected = n
+        focus(&state, .timeline)
+        followSelection(&state)
+        keepSelectionsVisible(&state)
+        return true
+    }
+}

@@ -1,0 +1,55 @@
+import ArgumentParser
+import Foundation
+import TanacsModel
+import TanacsTerminal
+import TanacsUI
+
+struct Explore: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Open the keyboard-driven explorer (the default).",
+        discussion: "Examples: tanacs; tanacs --at place:csepel; tanacs --date 1956-11-04")
+
+    @OptionGroup var dataOptions: DataOptions
+
+    @Option(help: ArgumentHelp("Open on this record: an id (council:…), csepel, or a name.", valueName: "id"))
+    var at: String?
+
+    @Option(help: ArgumentHelp("Open on the first event on or after this day.", valueName: "YYYY-MM-DD"))
+    var date: Day?
+
+    @Flag(name: .long, help: "Ignore the mouse.")
+    var noMouse = false
+
+    @Flag(name: .long, help: "Draw borders and marks in plain ASCII.")
+    var ascii = false
+
+    func validate() throws {
+        if at != nil && date != nil { throw ValidationError("give --at or --date, not both") }
+    }
+
+    func run() throws {
+        let model = try dataOptions.load()
+        // Resolve the deep link before touching the terminal, so a bad id is a plain usage error.
+        let target = try at.map { try resolve($0, in: model, option: "--at") }
+        let terminal: Terminal
+        do {
+            let environment = ProcessInfo.processInfo.environment
+            terminal = try Terminal(mouse: !noMouse, color: environment["NO_COLOR"].map(\.isEmpty) ?? true)
+        } catch let error as TerminalError {
+            printError("tanacs: \(error)")
+            throw ExitCode.unavailable
+        }
+        defer { terminal.shutdown() }
+        let (width, height) = terminal.size
+        var state = AppState(model: model, width: width, height: height,
+                             glyphs: ascii || !terminal.isUTF8 ? .ascii : .unicode)
+        if let target { Reducer.open(&state, id: target) }
+        if let date { Reducer.go(&state, to: date) }
+        terminal.paint(Screen.render(state))
+        while state.running {
+            guard let msg = terminal.nextMessage() else { continue }
+            Reducer.reduce(&state, msg)
+            if state.running { terminal.paint(Screen.render(state)) }
+        }
+    }
+}

@@ -1,0 +1,81 @@
+import TanacsUI
+
+/// A table of text aligned by terminal columns (TextWidth), fitted to a width by shortening the
+/// flexible columns first. Cells are sanitized; no escape sequences are written, so piped output is plain.
+struct Table {
+    struct Column {
+        let header: String
+        /// Flexible columns (titles, summaries) give up room when the table is too wide: the one with the
+        /// lowest `order` first, down to `floor` columns; a column squeezed to 0 is left out. A column
+        /// headed ID is cut only when every other column is down to 3, since a cut id cannot be copied.
+        var flexible = false
+        var order = 0
+        var floor = 8
+
+        init(header: String, flexible: Bool = false, order: Int = 0, floor: Int = 8) {
+            self.header = header
+            self.flexible = flexible
+            self.order = order
+            self.floor = floor
+        }
+
+        /// A column that goes first and may disappear.
+        static func optional(_ header: String, order: Int = 0) -> Column {
+            Column(header: header, flexible: true, order: order, floor: 0)
+        }
+    }
+
+    let columns: [Column]
+    var rows: [[String]] = []
+
+    init(_ columns: [Column]) { self.columns = columns }
+
+    mutating func add(_ row: [String]) { rows.append(row.map(clean)) }
+
+    /// The table as lines; with a width, no line is wider than it.
+    func render(width: Int?, glyphs: Glyphs = Console.glyphs) -> String {
+        let gap = 2
+        var widths = columns.indices.map { i in
+            max(TextWidth.of(columns[i].header), rows.map { TextWidth.of($0[i]) }.max() ?? 0)
+        }
+        var shown = Array(columns.indices)
+        if let width {
+            func over() -> Int { shown.map { widths[$0] }.reduce(0, +) + gap * (shown.count - 1) - width }
+            // Flexible columns in their order, each down to its floor (0 drops it)...
+            for i in columns.indices.filter({ columns[$0].flexible }).sorted(by: { columns[$0].order < columns[$1].order }) where over() > 0 {
+                widths[i] = max(columns[i].floor, widths[i] - over())
+                if widths[i] == 0 { shown.removeAll { $0 == i } }
+            }
+            // ...then the widest shown column other than an id, down to 3, and ids only after that.
+            for idsToo in [false, true] {
+                while over() > 0, let widest = shown.filter({ widths[$0] > 3 && (idsToo || columns[$0].header != "ID") })
+                    .max(by: { widths[$0] < widths[$1] }) {
+                    widths[widest] -= 1
+                }
+            }
+        }
+        func line(_ cells: [String]) -> String {
+            var out = ""
+            for (n, i) in shown.enumerated() {
+                let cell = cells[i]
+                let last = n == shown.count - 1
+                let text = Text.truncate(cell, to: widths[i], glyphs: glyphs)
+                out += last ? text : Text.pad(text, to: widths[i], glyphs: glyphs) + String(repeating: " ", count: gap)
+            }
+            var trimmed = out
+            while trimmed.hasSuffix(" ") { trimmed.removeLast() }
+            // A table squeezed below its minimum still never passes the width.
+            if let width, TextWidth.of(trimmed) > width { trimmed = Text.truncate(trimmed, to: width, glyphs: glyphs) }
+            return trimmed
+        }
+        var out = [line(columns.map(\.header)), line(widths.map { String(repeating: glyphs.horizontal, count: $0) })]
+        out += rows.map(line)
+        return out.joined(separator: "\n") + "\n"
+    }
+
+    /// Prints the table fitted to the console, or a note on standard error when it has no rows.
+    func print(empty: String) {
+        if rows.isEmpty { printError(empty); return }
+        Console.write(render(width: Console.width))
+    }
+}
