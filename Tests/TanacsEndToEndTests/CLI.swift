@@ -26,7 +26,7 @@ enum CLI {
         process.standardInput = FileHandle.nullDevice
         // stderr goes to a file, so a full pipe can never block the child while stdout is read.
         let errFile = FileManager.default.temporaryDirectory.appendingPathComponent("tanacs-stderr-\(UUID().uuidString)")
-        FileManager.default.createFile(atPath: errFile.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: errFile.path, contents: nil)
         defer { try? FileManager.default.removeItem(at: errFile) }
         let out = Pipe(), err = try FileHandle(forWritingTo: errFile)
         process.standardOutput = out

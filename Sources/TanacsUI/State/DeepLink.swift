@@ -7,7 +7,7 @@ extension Reducer {
     @discardableResult
     public static func open(_ state: inout AppState, id: String) -> Bool {
         guard let route = Route(id: id), state.model.name(of: id) != nil else { return false }
-        if case .event = route, let n = state.model.events.firstIndex(where: { $0.id == id }) {
+        if case .event = route, let n = state.timelineEvents.firstIndex(of: id) {
             state.timeline.selected = n
             focus(&state, .timeline)
             followSelection(&state)
@@ -26,7 +26,7 @@ extension Reducer {
     /// earlier) and shows it. An event counts as on the day when its date can mean that day.
     @discardableResult
     public static func go(_ state: inout AppState, to day: Day) -> Bool {
-        let events = state.model.events
+        let events = state.timelineEvents.compactMap { state.model.eventByID[$0] }
         guard !events.isEmpty else { return false }
         let n = events.firstIndex { $0.date.start >= day || $0.date.contains(day) && $0.date.precision == .day }
             ?? events.count - 1

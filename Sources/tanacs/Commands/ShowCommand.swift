@@ -37,9 +37,11 @@ struct ShowCommand: ParsableCommand {
             return
         }
         // Links name the id to show next.
-        let items = DetailDocument.items(for: route, in: m, glyphs: glyphs).map { item -> DetailItem in
-            guard case .link(let label, let note, let target) = item else { return item }
-            return .link(label: label, note: note.isEmpty ? target.id : "\(note); \(target.id)", target: target)
+        var state = AppState(model: m, width: width, height: 24, glyphs: glyphs)
+        state.detail = DetailState(route: route)
+        let items = state.detailItems.map { item -> DetailItem in
+            guard case .link(let label, let note, let target) = item, let targetID = target.recordID else { return item }
+            return .link(label: label, note: note.isEmpty ? targetID : "\(note); \(targetID)", target: target)
         }
         var out = "\(id)\n"
         for line in DetailDocument.lines(items, width: width, in: m, glyphs: glyphs) {
