@@ -7,7 +7,7 @@ public enum Pane: Int, Sendable, CaseIterable {
     public var title: String {
         switch self {
         case .timeline: return "Timeline"
-        case .map: return "Towns"
+        case .map: return "Map"
         case .detail: return "Detail"
         }
     }
@@ -43,7 +43,7 @@ public struct AppState: Sendable {
     public let model: Model
     /// Rows of the timeline (day headings and events), derived once from the model.
     public let timelineRows: [TimelineRow]
-    /// Places listed in the towns pane, in name order.
+    /// Places the map can show and select (towns, villages, districts, sites in Hungary), in name order.
     public let townIDs: [String]
     public var width: Int
     public var height: Int
@@ -57,14 +57,21 @@ public struct AppState: Sendable {
     public var helpScroll = 0
     public var running = true
     public var glyphs: Glyphs
+    /// The day the map shows: which towns saw events and which councils were at work.
+    /// Follows the timeline's selection; `[` and `]` step it.
+    public var currentDate: Day
+    public var map = MapState()
 
     public init(model: Model, width: Int, height: Int, glyphs: Glyphs = .unicode) {
         self.model = model
         self.timelineRows = TimelineRow.build(model)
-        self.townIDs = model.places.filter { !$0.isAbroad && $0.kind != .site }.map(\.id)
+        self.townIDs = model.places.filter { !$0.isAbroad && MapScene.pointKinds.contains($0.kind) }.map(\.id)
         self.width = width
         self.height = height
         self.glyphs = glyphs
+        self.currentDate = model.events.first?.date.start ?? MapScene.defaultDate
+        // The map starts on the busiest place, usually Budapest, rather than the first by name.
+        towns.selected = MapScene.busiestIndex(townIDs, in: model)
         Reducer.followSelection(&self)
     }
 

@@ -35,6 +35,7 @@ public enum Reducer {
     }
 
     private static func key_(_ state: inout AppState, _ key: Key) {
+        if state.focus == .map && MapReducer.key(&state, key) { return }
         switch key {
         case .char("q"), .ctrl("c"): state.running = false
         case .char("?"):
@@ -53,6 +54,8 @@ public enum Reducer {
         case .end, .char("G"): move(&state, by: Int.max / 2)
         case .enter, .right, .char("l"): open(&state)
         case .backspace, .ctrl("o"): back(&state)
+        case .char("["): MapReducer.stepDate(&state, by: -1)
+        case .char("]"): MapReducer.stepDate(&state, by: 1)
         case .escape, .left, .char("h"):
             if state.focus == .detail {
                 if key == .escape && !state.detail.back.isEmpty { back(&state) } else { focus(&state, state.listPane) }
@@ -84,10 +87,11 @@ public enum Reducer {
         switch state.focus {
         case .timeline:
             state.timeline.selected = clamp(state.timeline.selected.addingClamped(delta), count: state.eventCount)
+            MapReducer.followTimeline(&state)
             followSelection(&state)
         case .map:
-            state.towns.selected = clamp(state.towns.selected.addingClamped(delta), count: state.townIDs.count)
-            followSelection(&state)
+            // The wheel zooms the map: up (negative) zooms in.
+            MapReducer.zoom(&state, by: delta < 0 ? 1 : -1)
         case .detail:
             let items = DetailDocument.items(for: state.detail.route, in: state.model, glyphs: state.glyphs)
             let selectable = DetailDocument.selectable(items)
@@ -112,7 +116,7 @@ public enum Reducer {
         }
     }
 
-    private static func open(_ state: inout AppState) {
+    static func open(_ state: inout AppState) {
         switch state.focus {
         case .timeline, .map:
             followSelection(&state)
@@ -157,9 +161,7 @@ public enum Reducer {
             let n = state.timelineRows[..<index].filter { $0.eventID != nil }.count
             if wasFocused && n == state.timeline.selected { open(&state) } else { move(&state, by: n - state.timeline.selected) }
         case .map:
-            let index = state.towns.offset + row
-            guard state.townIDs.indices.contains(index) else { return }
-            if wasFocused && index == state.towns.selected { open(&state) } else { move(&state, by: index - state.towns.selected) }
+            if MapReducer.click(&state, x: x, y: y, wasFocused: wasFocused) { open(&state) }
         case .detail:
             let items = DetailDocument.items(for: state.detail.route, in: state.model, glyphs: state.glyphs)
             let lines = DetailDocument.lines(items, width: state.contentWidth(.detail), in: state.model, glyphs: state.glyphs)
