@@ -29,7 +29,7 @@ final class ReducerTests: XCTestCase {
         XCTAssertEqual(s.focus, .timeline)
         Reducer.reduce(&s, .key(.tab))
         XCTAssertEqual(s.focus, .map)
-        XCTAssertEqual(s.detail.route, .place("place:budapest"), "detail follows the towns list once it is used")
+        XCTAssertEqual(s.detail.route, .place("place:budapest"), "detail follows the map once it is used")
         Reducer.reduce(&s, .key(.tab))
         XCTAssertEqual(s.focus, .detail)
         Reducer.reduce(&s, .key(.tab))
@@ -42,9 +42,9 @@ final class ReducerTests: XCTestCase {
 
     func testEnterOpensAndFollowsLinksAndBackspaceReturns() {
         var s = Fixture.state(120, 40, keys: [.char("2")])
-        // Towns are sorted by name: Budapest, Csepel, Győr, Miskolc, Újpest.
-        Reducer.reduce(&s, .key(.char("j")))
-        Reducer.reduce(&s, .key(.char("j")))
+        // The map starts on Budapest; Győr is the nearest town to its west.
+        XCTAssertEqual(s.selectedTown?.name, "Budapest")
+        Reducer.reduce(&s, .key(.char("h")))
         XCTAssertEqual(s.selectedTown?.name, "Győr")
         Reducer.reduce(&s, .key(.enter))
         XCTAssertEqual(s.focus, .detail)
@@ -68,7 +68,7 @@ final class ReducerTests: XCTestCase {
 
     func testCitationOpensExcerptWithCitedBy() throws {
         // The first event's last selectable item is its citation.
-        var s = Fixture.state(120, 40, keys: [.char("3"), .char("G"), .enter])
+        let s = Fixture.state(120, 40, keys: [.char("3"), .char("G"), .enter])
         guard case .excerpt(let id) = s.detail.route else { return XCTFail("expected an excerpt, got \(String(describing: s.detail.route))") }
         let items = DetailDocument.items(for: s.detail.route, in: s.model)
         XCTAssertTrue(items.contains(.link(label: "Nagy replaces Rákosi", note: "Event", target: .event("event:1953-nagy-replaces-rakosi"))))

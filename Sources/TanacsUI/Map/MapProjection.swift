@@ -31,7 +31,7 @@ public struct GeoBounds: Sendable, Equatable {
     }
 
     /// Hungary, for a dataset without outlines.
-    public static let hungary = GeoBounds(south: 45.74, north: 48.59, west: 16.11, east: 22.90)
+    public static let hungary = GeoBounds(south: 45.75, north: 48.56, west: 16.09, east: 22.88)
 }
 
 /// Equirectangular projection onto terminal cells. A degree of longitude is shortened by cos(47°),

@@ -3,7 +3,8 @@ public enum StatusBarView {
     public static func hints(for state: AppState) -> String {
         if state.showHelp { return "j/k scroll  Esc close  q quit" }
         switch state.focus {
-        case .timeline, .map: return "j/k move  Enter open  Tab pane  ? help  q quit"
+        case .timeline: return "j/k move  Enter open  [ ] day  Tab pane  ? help  q quit"
+        case .map: return "arrows move  Enter open  +/- zoom  b Budapest  [ ] day  m drawing  ? help"
         case .detail: return "j/k select  Enter follow  Bksp back  Tab pane  ? help  q quit"
         }
     }
@@ -11,7 +12,7 @@ public enum StatusBarView {
     public static func position(for state: AppState) -> String {
         switch state.focus {
         case .timeline: return state.eventCount == 0 ? "" : "event \(state.timeline.selected + 1) of \(state.eventCount)"
-        case .map: return state.townIDs.isEmpty ? "" : "town \(state.towns.selected + 1) of \(state.townIDs.count)"
+        case .map: return [state.selectedTown?.name, state.mapDrawing.title].compactMap { $0 }.joined(separator: " · ")
         case .detail:
             let items = DetailDocument.items(for: state.detail.route, in: state.model, glyphs: state.glyphs)
             let n = DetailDocument.selectable(items).count
