@@ -29,9 +29,18 @@ public enum DataLoader {
         let events = read("events.json", Event.self)
         let people = read("people.json", Person.self)
         let figures = read("figures.json", Figure.self)
+        var geography = Geography.empty
+        do {
+            geography = try Geography.load(from: folder.appendingPathComponent("geo"))
+        } catch let error as LoadError {
+            errors.append(error)
+        } catch {
+            errors.append(LoadError(file: "geo", message: "\(error)"))
+        }
         if !errors.isEmpty { throw LoadErrors(errors) }
-        let model = Model(sources: sources, excerpts: excerpts, places: places, councils: councils,
+        var model = Model(sources: sources, excerpts: excerpts, places: places, councils: councils,
                           events: events, people: people, figures: figures)
+        model.geography = geography
         let problems = Validator.check(model)
         if !problems.isEmpty { throw LoadErrors(problems) }
         return model

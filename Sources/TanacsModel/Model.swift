@@ -11,6 +11,8 @@ public struct Model: Sendable {
     /// People sorted by name.
     public let people: [Person]
     public let figures: [Figure]
+    /// Border, rivers and lakes for the map; empty when the dataset has no `geo/` folder.
+    public var geography = Geography.empty
 
     public let sourceByID: [String: Source]
     public let excerptByID: [String: Excerpt]

@@ -13,9 +13,9 @@ final class ExplorerEndToEndTests: XCTestCase {
     override func tearDown() { tmux?.stop() }
 
     /// Runs the explorer on the sample data, then reports its exit status and the terminal mode.
-    private func launch(width: Int, height: Int, extra: String = "") throws {
+    private func launch(width: Int, height: Int, extra: String = "", arguments: String = "") throws {
         let sample = Tmux.repo.appendingPathComponent("Tests/Fixtures/sample").path
-        let command = "env SWIFT_BACKTRACE=interactive=no LANG=C.UTF-8 TERM=xterm-256color \(extra) '\(Tmux.binary.path)' --data '\(sample)'; "
+        let command = "env SWIFT_BACKTRACE=interactive=no LANG=C.UTF-8 TERM=xterm-256color \(extra) '\(Tmux.binary.path)' --data '\(sample)' \(arguments); "
             + "echo \"EXIT=$?\"; stty -a | tr ' ' '\\n' | grep -x -e icanon -e -icanon -e echo -e -echo | tr '\\n' ' '; echo MODE-END"
         try tmux.start(command, width: width, height: height)
     }
@@ -24,14 +24,15 @@ final class ExplorerEndToEndTests: XCTestCase {
         try launch(width: 120, height: 40)
         try tmux.waitFor(text: "Timeline 1/13")
         var screen = try tmux.screen()
-        XCTAssertTrue(screen.contains("Towns 1/5"))
+        XCTAssertTrue(screen.contains("Map Thu 1 Jan 1953"))
         XCTAssertTrue(screen.contains("Nagy replaces Rákosi"), "accents arrive intact")
 
         try tmux.keys("j", "j")
         screen = try tmux.waitFor(text: "Timeline 3/13")
-        XCTAssertTrue(screen.contains("where they toppled a huge statue of"), "the detail pane follows the selection with its quotes:\n\(screen)")
+        XCTAssertTrue(screen.contains("where they toppled a huge"), "the detail pane follows the selection with its quotes:\n\(screen)")
 
-        try tmux.keys("Tab", "Down", "Down", "Enter")
+        // Into the map, west from Budapest to Győr, and open it.
+        try tmux.keys("Tab", "Left", "Enter")
         screen = try tmux.waitFor(text: "Population 1956: 70,000")
         XCTAssertTrue(screen.contains("Györ had a population of"), screen)
 
@@ -41,8 +42,8 @@ final class ExplorerEndToEndTests: XCTestCase {
         try tmux.resize(30, 8)
         try tmux.waitFor(text: "have 30×8")
         try tmux.resize(120, 40)
-        screen = try tmux.waitFor(text: "Towns 3/5")
-        XCTAssertTrue(screen.contains("Timeline 3/13"), "selections survive the resize round trip")
+        screen = try tmux.waitFor(text: "Timeline 3/13")
+        XCTAssertTrue(screen.contains("Population 1956: 70,000"), "selections survive the resize round trip")
 
         try tmux.keys("?")
         try tmux.waitFor(text: "Tanács keys")
@@ -91,6 +92,37 @@ final class ExplorerEndToEndTests: XCTestCase {
         XCTAssertTrue(screen.contains("Wed 14 Nov 1956"), screen)
         try tmux.keys("q")
         try tmux.waitFor(text: "MODE-END")
+    }
+
+    func testMapDrawsInBrailleHalfBlocksAndASCII() throws {
+        try launch(width: 120, height: 40)
+        try tmux.waitFor(text: "Timeline 1/13")
+        try tmux.keys("2")
+        var screen = try tmux.waitFor(text: "braille")
+        XCTAssertTrue(screen.unicodeScalars.contains { (0x2801...0x28FF).contains($0.value) }, "braille outlines:\n\(screen)")
+        for town in ["Budapest", "Győr", "Miskolc"] { XCTAssertTrue(screen.contains(town), "\(town) labelled:\n\(screen)") }
+        try tmux.keys("m")
+        screen = try tmux.waitFor(text: "half blocks")
+        XCTAssertTrue(screen.contains { "▀▄█".contains($0) }, screen)
+        try tmux.keys("m")
+        screen = try tmux.waitFor(text: "ASCII")
+        XCTAssertFalse(screen.unicodeScalars.contains { (0x2801...0x28FF).contains($0.value) }, screen)
+        XCTAssertTrue(screen.contains("Győr"), screen)
+        try tmux.keys("]")
+        try tmux.waitFor(text: "Map Fri 2 Jan 1953")
+        try tmux.keys("q")
+        screen = try tmux.waitFor(text: "MODE-END")
+        XCTAssertTrue(screen.contains("EXIT=0"), screen)
+
+        // With --ascii the whole map is ASCII from the start.
+        tmux.stop()
+        tmux = Tmux()
+        try launch(width: 100, height: 30, extra: "", arguments: "--ascii")
+        try tmux.waitFor(text: "Timeline 1/13")
+        try tmux.keys("2")
+        screen = try tmux.waitFor(text: "ASCII")
+        XCTAssertTrue(screen.contains("+- Map"), screen)
+        XCTAssertFalse(screen.unicodeScalars.contains { (0x2500...0x28FF).contains($0.value) }, screen)
     }
 
     func testSigtermRestoresTheTerminal() throws {

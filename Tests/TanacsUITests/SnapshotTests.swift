@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import TanacsModel
 @testable import TanacsUI
 
 /// Whole screens rendered headless and compared with the text in Tests/Fixtures/snapshots.
@@ -30,15 +31,33 @@ final class SnapshotTests: XCTestCase {
     }
 
     func testTownDetailAt80x24() throws {
-        try assertSnapshot(Fixture.state(80, 24, keys: [.tab, .char("j"), .char("j"), .enter]), "town-gyor-80x24")
+        try assertSnapshot(Fixture.state(80, 24, keys: [.tab, .char("h"), .enter]), "town-gyor-80x24")
     }
 
     func testCouncilDetailAt120x40() throws {
         // Győr's page, then its first council.
-        var s = Fixture.state(120, 40, keys: [.tab, .char("j"), .char("j"), .enter])
+        var s = Fixture.state(120, 40, keys: [.tab, .char("h"), .enter])
         XCTAssertTrue(Fixture.select(&s, .council("council:gyor-national-council")))
         Reducer.reduce(&s, .key(.enter))
         try assertSnapshot(s, "council-gyor-120x40")
+    }
+
+    func testMapInBrailleAt120x40() throws {
+        // On 26 Oct 1956: Győr's event that day, Miskolc's events on other days.
+        var s = Fixture.state(120, 40, keys: [.char("2"), .char("h")])
+        s.currentDate = Day(year: 1956, month: 10, day: 26)!
+        try assertSnapshot(s, "map-braille-120x40")
+    }
+
+    func testMapInASCIIAt80x24() throws {
+        var s = AppState(model: Fixture.model, width: 80, height: 24, glyphs: .ascii)
+        Reducer.reduce(&s, .key(.char("2")))
+        s.currentDate = Day(year: 1956, month: 10, day: 27)!
+        try assertSnapshot(s, "map-ascii-80x24")
+    }
+
+    func testBudapestViewAt60x20() throws {
+        try assertSnapshot(Fixture.state(60, 20, keys: [.char("2"), .char("b")]), "map-budapest-60x20")
     }
 
     func testTabsAt60x20() throws {

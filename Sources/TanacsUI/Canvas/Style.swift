@@ -43,4 +43,9 @@ public enum Theme {
     public static let statusKey = Style(fg: .black, bg: .cyan, bold: true)
     public static let disputed = Style(fg: .red, bold: true)
     public static let dim = Style(dim: true)
+    public static let mapBorder = Style(fg: .yellow, dim: true)
+    public static let mapWater = Style(fg: .blue)
+    public static let mapEventToday = Style(fg: .red, bold: true)
+    public static let mapCouncil = Style(fg: .green, bold: true)
+    public static let mapLinked = Style(fg: .cyan, bold: true, underline: true)
 }

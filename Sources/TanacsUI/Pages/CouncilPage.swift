@@ -7,7 +7,8 @@ enum CouncilPage {
         var items: [DetailItem] = [.title(c.name)]
         items.append(.subtitle("\(c.level.rawValue.capitalized) council"))
         if !c.names.isEmpty { items.append(.field("Also", c.names.joined(separator: ", "))) }
-        if let day = state.currentDate, !c.formed.isEmpty {
+        if !c.formed.isEmpty {
+            let day = state.currentDate
             let exists = m.councilExists(c, on: day)
             items.append(.field("On \(HistoricalDate(day.description)!.display)", exists ? "existed" : "did not exist (yet or any more)"))
         }

@@ -6,20 +6,20 @@ enum IndexPages {
         let m = state.model, g = state.glyphs
         let mark = g.pointer == "›" ? "●" : "*"
         let day = state.currentDate
-        let dayText = day.map { HistoricalDate($0.description)!.display } ?? "no date"
+        let dayText = HistoricalDate(day.description)!.display
         switch kind {
         case .towns:
             let header: [DetailItem] = [.title(kind.title), .subtitle("\(mark) = events on \(dayText); [ and ] change the day")]
             return header + [DetailItem.blank] + m.places.compactMap { p in
                 let events = m.eventsByPlace[p.id] ?? []
-                let today = day.map { d in events.contains { m.eventByID[$0]?.date.contains(d) ?? false } } ?? false
+                let today = events.contains { m.eventByID[$0]?.date.contains(day) ?? false }
                 let note = [p.kind.rawValue, events.isEmpty ? "" : "\(events.count) events", today ? "\(mark) today" : ""]
                     .filter { !$0.isEmpty }.joined(separator: " · ")
                 return .link(label: p.name, note: note, target: .place(p.id))
             }
         case .councils:
             let header: [DetailItem] = [.title(kind.title), .subtitle("\(mark) = existed on \(dayText); [ and ] change the day")]
-            let existing = day.map { d in m.councils.filter { m.councilExists($0, on: d) }.count } ?? 0
+            let existing = m.councils.filter { m.councilExists($0, on: day) }.count
             return header + [.field("Existing that day", "\(existing) of \(m.councils.count)"), .blank]
                 + m.councils.map { .link(label: $0.name, note: CouncilIndexNote.note($0.id, state), target: .council($0.id)) }
         case .people:

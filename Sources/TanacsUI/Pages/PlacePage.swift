@@ -32,7 +32,7 @@ enum PlacePage {
 enum CouncilIndexNote {
     static func note(_ id: String, _ state: AppState) -> String {
         guard let c = state.model.councilByID[id] else { return "" }
-        guard let day = state.currentDate else { return c.level.rawValue }
+        let day = state.currentDate
         let exists = state.model.councilExists(c, on: day)
         return c.level.rawValue + (exists ? " · \(state.glyphs.pointer == "›" ? "●" : "*") exists on \(HistoricalDate(day.description)!.display)" : "")
     }

@@ -7,7 +7,7 @@ public enum Pane: Int, Sendable, CaseIterable {
     public var title: String {
         switch self {
         case .timeline: return "Timeline"
-        case .map: return "Towns"
+        case .map: return "Map"
         case .detail: return "Detail"
         }
     }
@@ -62,7 +62,7 @@ public struct SearchState: Sendable, Equatable {
 public struct AppState: Sendable {
     public let model: Model
     public let searchIndex: SearchIndex
-    /// Places listed in the towns pane, in name order.
+    /// Places the map can show and select (towns, villages, districts, sites in Hungary), in name order.
     public let townIDs: [String]
     public var width: Int
     public var height: Int
@@ -80,7 +80,7 @@ public struct AppState: Sendable {
     public private(set) var timelineEvents: [String]
     public private(set) var timelineRows: [TimelineRow]
     /// The app's current day: the selected event's, or wherever `[` and `]` moved it.
-    public var currentDate: Day?
+    public var currentDate: Day
     public var search: SearchState?
     /// The last query searched, for `n` and `N`.
     public var lastQuery = ""
@@ -92,16 +92,20 @@ public struct AppState: Sendable {
     public var glyphs: Glyphs
     /// A one-line notice shown in the status bar until the next key.
     public var notice: String?
+    public var map = MapState()
 
     public init(model: Model, width: Int, height: Int, glyphs: Glyphs = .unicode, searchIndex: SearchIndex? = nil) {
         self.model = model
         self.searchIndex = searchIndex ?? SearchIndex(model: model)
-        self.townIDs = model.places.filter { !$0.isAbroad && $0.kind != .site }.map(\.id)
+        self.townIDs = model.places.filter { !$0.isAbroad && MapScene.pointKinds.contains($0.kind) }.map(\.id)
         self.timelineEvents = model.events.map(\.id)
         self.timelineRows = TimelineRow.build(model.events)
         self.width = width
         self.height = height
         self.glyphs = glyphs
+        self.currentDate = model.events.first?.date.start ?? MapScene.defaultDate
+        // The map starts on the busiest place, usually Budapest, rather than the first by name.
+        towns.selected = MapScene.busiestIndex(townIDs, in: model)
         Reducer.followSelection(&self)
     }
 
@@ -114,10 +118,8 @@ public struct AppState: Sendable {
         timelineRows = TimelineRow.build(events)
         if let selected, let index = timelineEvents.firstIndex(of: selected) {
             timeline.selected = index
-        } else if let day = currentDate {
-            timeline.selected = events.firstIndex { $0.date.start >= day } ?? max(0, events.count - 1)
         } else {
-            timeline.selected = 0
+            timeline.selected = events.firstIndex { $0.date.start >= currentDate } ?? max(0, events.count - 1)
         }
     }
 

@@ -79,7 +79,8 @@ extension Reducer {
             let i = ((current + step * offset) % labels.count + labels.count) % labels.count
             if labels[i].folded.contains(q) {
                 if (step > 0 && i <= current) || (step < 0 && i >= current) { state.notice = "Search wrapped" }
-                move(&state, by: i - current)
+                // On the map, moving means zooming; select the town directly instead.
+                if state.focus == .map { MapReducer.select(&state, state.townIDs[i]) } else { move(&state, by: i - current) }
                 return
             }
         }
@@ -105,8 +106,7 @@ extension Reducer {
 
     /// Moves the current date a day; the timeline jumps to that day's first event when it has one.
     static func stepDate(_ state: inout AppState, by days: Int) {
-        let start = state.currentDate ?? state.model.events.first?.date.start ?? Day(year: 1956, month: 10, day: 23)!
-        let day = start.adding(days: days)
+        let day = state.currentDate.adding(days: days)
         state.currentDate = day
         if let index = state.timelineEvents.firstIndex(where: { state.model.eventByID[$0]?.date.start == day && state.model.eventByID[$0]?.date.precision == .day }) {
             state.timeline.selected = index

@@ -40,6 +40,7 @@ public enum Reducer {
     }
 
     private static func paneKey(_ state: inout AppState, _ key: Key) {
+        if state.focus == .map && MapReducer.key(&state, key) { return }
         switch key {
         case .char("q"), .ctrl("c"): state.running = false
         case .char("?"):
@@ -104,8 +105,8 @@ public enum Reducer {
             state.timeline.selected = clamp(state.timeline.selected.addingClamped(delta), count: state.eventCount)
             followSelection(&state)
         case .map:
-            state.towns.selected = clamp(state.towns.selected.addingClamped(delta), count: state.townIDs.count)
-            followSelection(&state)
+            // The wheel zooms the map: up (negative) zooms in.
+            MapReducer.zoom(&state, by: delta < 0 ? 1 : -1)
         case .detail:
             let selectable = DetailDocument.selectable(state.detailItems)
             if selectable.isEmpty {

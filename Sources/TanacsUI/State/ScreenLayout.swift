@@ -1,4 +1,5 @@
-/// Where each pane goes for a terminal size: three columns from 120, two from 80, tabs below.
+/// Where each pane goes for a terminal size: from 120 the timeline beside the map over the detail,
+/// from 80 a list beside the detail, tabs below.
 public struct ScreenLayout: Sendable, Equatable {
     public static let minWidth = 40
     public static let minHeight = 10
@@ -24,8 +25,12 @@ public struct ScreenLayout: Sendable, Equatable {
             return ScreenLayout(panes: [(.detail, body)], tabBar: nil, status: status, tooSmall: false)
         }
         if width >= 120 {
-            let cols = body.columns([38, 24, 38])
-            return ScreenLayout(panes: [(.timeline, cols[0]), (.map, cols[1]), (.detail, cols[2])],
+            // The map is wide and short (Hungary is three times as many columns as rows), so it sits
+            // above the detail pane, as tall as the country needs but never more than about half.
+            let cols = body.columns([38, 62])
+            let wanted = (cols[1].width - 2) * 10 / 32 + 4
+            let (map, detail) = cols[1].splitTop(max(8, min(wanted, cols[1].height * 11 / 20)))
+            return ScreenLayout(panes: [(.timeline, cols[0]), (.map, map), (.detail, detail)],
                                 tabBar: nil, status: status, tooSmall: false)
         }
         if width >= 80 {

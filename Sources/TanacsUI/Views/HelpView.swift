@@ -6,7 +6,7 @@ public enum HelpView {
         ("?", "show or hide this help"),
         ("q  Ctrl-C", "quit"),
         ("Tab  Shift-Tab", "next or previous pane"),
-        ("1 2 3", "timeline, towns, detail"),
+        ("1 2 3", "timeline, map, detail"),
         ("j k  ↓ ↑", "move down or up"),
         ("PgDn PgUp  Space", "move a page (also Ctrl-D Ctrl-U)"),
         ("g G  Home End", "first or last"),
@@ -27,9 +27,17 @@ public enum HelpView {
         ("◆", "the current date's heading"),
     ])
 
-    public static let towns: Section = ("Towns", [
-        ("Enter  l  →", "open the selected town in the detail pane"),
-        ("·", "a district or part of a larger place"),
+    public static let map: Section = ("Map", [
+        ("← → ↑ ↓  h l k j", "nearest town that way"),
+        ("Enter", "open the town in the detail pane"),
+        ("+  -  0", "zoom in, out, whole country"),
+        ("b", "Budapest's districts and sites, or back"),
+        ("m", "draw in braille, half blocks or ASCII"),
+        ("✱ *", "an event in the town on the current date"),
+        ("■ #", "a council of the town at work that day"),
+        ("● o", "events on other days"),
+        ("· +", "no events recorded"),
+        ("reverse", "the selected town; underlined: linked to the detail page"),
     ])
 
     public static let detail: Section = ("Detail", [
@@ -66,7 +74,7 @@ public enum HelpView {
         else {
             switch state.focus {
             case .timeline: own = [timeline]
-            case .map: own = [towns]
+            case .map: own = [map]
             case .detail:
                 if case .excerpt = state.detail.route { own = [reader, detail] } else { own = [detail] }
             }

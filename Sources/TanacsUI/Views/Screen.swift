@@ -12,7 +12,7 @@ public enum Screen {
             let focused = pane == state.focus
             switch pane {
             case .timeline: TimelineView.render(state, in: rect, focused: focused, canvas: &canvas)
-            case .map: TownListView.render(state, in: rect, focused: focused, canvas: &canvas)
+            case .map: MapView.render(state, in: rect, focused: focused, canvas: &canvas)
             case .detail: DetailView.render(state, in: rect, focused: focused, canvas: &canvas)
             }
         }

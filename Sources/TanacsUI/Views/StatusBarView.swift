@@ -4,7 +4,8 @@ public enum StatusBarView {
         if state.showHelp { return "j/k scroll  Esc close  q quit" }
         if state.filterMenu != nil { return "j/k move  Space toggle  Esc close" }
         switch state.focus {
-        case .timeline, .map: return "j/k move  Enter open  / search  f filter  [ ] day  t c p e F indexes  ? help  q quit"
+        case .timeline: return "j/k move  Enter open  / search  f filter  [ ] day  t c p e F indexes  ? help  q quit"
+        case .map: return "arrows move  Enter open  +/- zoom  b Budapest  m drawing  / search  [ ] day  ? help"
         case .detail:
             if case .excerpt = state.detail.route { return "> < next/prev excerpt  Enter open  Bksp back  ? help  q quit" }
             return "j/k select  Enter follow  Bksp back  L fwd  / search  ? help  q quit"
@@ -14,7 +15,7 @@ public enum StatusBarView {
     public static func position(for state: AppState) -> String {
         switch state.focus {
         case .timeline: return state.eventCount == 0 ? "" : "\(state.timeline.selected + 1) of \(state.eventCount)"
-        case .map: return state.townIDs.isEmpty ? "" : "\(state.towns.selected + 1) of \(state.townIDs.count)"
+        case .map: return [state.selectedTown?.name, state.mapDrawing.title].compactMap { $0 }.joined(separator: " · ")
         case .detail:
             let n = DetailDocument.selectable(state.detailItems).count
             return n == 0 ? "" : "\(state.detail.cursor.selected + 1) of \(n)"
@@ -23,7 +24,7 @@ public enum StatusBarView {
 
     /// The current date; a month or year from a vague event date is shown as such, not as its first day.
     static func date(_ state: AppState) -> String {
-        guard let day = state.currentDate else { return "" }
+        let day = state.currentDate
         if let event = state.selectedEvent, event.date.start == day, event.date.precision != .day || event.date.isInterval {
             return event.date.display + " (approx.)"
         }

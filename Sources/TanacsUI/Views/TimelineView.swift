@@ -26,7 +26,7 @@ public enum TimelineView {
             case .day(let date):
                 // Dates the sources give only as a month, a year or a span are labelled as approximate.
                 let label = date.precision == .day && !date.isInterval ? date.start.display : "\(date.display) (approx.)"
-                let today = state.currentDate.map { date.contains($0) } ?? false
+                let today = date.contains(state.currentDate)
                 canvas.write(label + (today ? " \(state.glyphs.pointer == "›" ? "◆" : "*")" : ""), x: inner.x, y: y, style: Theme.heading, limit: inner.maxX)
             case .event(let id):
                 guard let event = state.model.eventByID[id] else { continue }
