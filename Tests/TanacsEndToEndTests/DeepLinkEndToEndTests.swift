@@ -21,7 +21,10 @@ final class DeepLinkEndToEndTests: XCTestCase {
     func testAtOpensTheRecord() throws {
         try launch("--at place:gyor")
         let screen = try tmux.waitFor(text: "Population 1956: 70,000")
-        XCTAssertTrue(screen.contains("Towns 3/5"), "the town is selected in its list:\n\(screen)")
+        XCTAssertTrue(screen.contains("─ Town "), screen)
+        try tmux.keys("2")
+        let map = try tmux.waitFor(text: "Győr · braille")
+        XCTAssertTrue(map.contains("─ Map "), "the town is selected on the map:\n\(map)")
         try tmux.keys("q")
         XCTAssertTrue(try tmux.waitFor(text: "EXIT=").contains("EXIT=0"))
     }

@@ -128,7 +128,9 @@ final class ExplorerEndToEndTests: XCTestCase {
     func testSigtermRestoresTheTerminal() throws {
         try launch(width: 100, height: 30)
         try tmux.waitFor(text: "Timeline 1/13")
-        _ = try Tmux.run(["pkill", "-TERM", "-f", "tanacs --data"])
+        // Signal only this test's explorer: the child of this pane's shell, not any other tanacs running.
+        let shell = try tmux.tmux("display-message", "-p", "-t", tmux.session, "#{pane_pid}").trimmingCharacters(in: .whitespacesAndNewlines)
+        _ = try Tmux.run(["pkill", "-TERM", "-P", shell, "-x", "tanacs"])
         let screen = try tmux.waitFor(text: "MODE-END")
         XCTAssertTrue(screen.contains("EXIT=143"), screen)
         XCTAssertTrue(screen.contains("icanon echo"), screen)

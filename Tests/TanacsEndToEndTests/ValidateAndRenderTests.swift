@@ -93,7 +93,7 @@ final class ValidateAndRenderTests: XCTestCase {
         XCTAssertTrue(first.stdout.contains("Timeline 1/13"), first.stdout)
         let moved = try CLI.run(["render", "--size", "120x40", "--keys", "jj"])
         XCTAssertTrue(moved.stdout.contains("Timeline 3/13"), moved.stdout)
-        let named = try CLI.run(["render", "--size", "120x40", "--keys", "<Down*2><Tab><Down><Down><Enter>"])
+        let named = try CLI.run(["render", "--size", "120x40", "--keys", "<Down*2><Tab><Left><Enter>"])
         XCTAssertTrue(named.stdout.contains("Population 1956: 70,000"), named.stdout)
 
         let at = try CLI.run(["render", "--size", "120x40", "--at", "place:gyor"])

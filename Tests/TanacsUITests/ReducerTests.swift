@@ -205,7 +205,7 @@ final class ReducerTests: XCTestCase {
         Fixture.press(&s, .escape)
         XCTAssertNil(s.filterMenu)
         // Now only Győr's council events: open Győr, then filter by it.
-        Fixture.press(&s, .char("2"), .char("j"), .char("j"), .enter, .char("f"))
+        Fixture.press(&s, .char("2"), .char("h"), .enter, .char("f"))
         let entries = FilterMenuEntry.entries(s)
         let only = entries.firstIndex(of: .onlyPlace("place:gyor"))!
         for _ in 0..<only { Fixture.press(&s, .char("j")) }

@@ -39,7 +39,7 @@ public enum StatusBarView {
             canvas.write("▏", x: end, y: rect.y, style: Theme.status, limit: rect.maxX)
             return
         }
-        var right = [date(state), position(for: state)].filter { !$0.isEmpty }.joined(separator: " │ ")
+        var right = [date(state), position(for: state)].filter { !$0.isEmpty }.joined(separator: " \(state.glyphs.vertical) ")
         if !right.isEmpty { right += " " }
         let leftText = state.notice ?? hints(for: state)
         let leftWidth = max(0, rect.width - TextWidth.of(right) - 1)
