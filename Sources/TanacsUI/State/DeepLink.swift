@@ -28,7 +28,10 @@ extension Reducer {
     public static func go(_ state: inout AppState, to day: Day) -> Bool {
         let events = state.timelineEvents.compactMap { state.model.eventByID[$0] }
         guard !events.isEmpty else { return false }
-        let n = events.firstIndex { $0.date.start >= day || $0.date.contains(day) && $0.date.precision == .day }
+        // An event dated exactly that day first, then the first that starts later; spans that merely
+        // contain the day come earlier in the timeline but would hide the day's own events.
+        let n = events.firstIndex { $0.date.start == day && $0.date.end == day }
+            ?? events.firstIndex { $0.date.start >= day }
             ?? events.count - 1
         state.timeline.selected = n
         focus(&state, .timeline)
