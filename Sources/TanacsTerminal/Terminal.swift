@@ -60,6 +60,11 @@ public final class Terminal {
     public func shutdown() {
         guard open else { return }
         open = false
+        // Without an alternate screen (vt100, linux) the last frame would stay under the shell's prompt.
+        if tanacs_has_alternate_screen() == 0 {
+            erase()
+            refresh()
+        }
         endwin()
         if let screen { delscreen(screen) }
         screen = nil
