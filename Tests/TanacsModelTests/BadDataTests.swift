@@ -48,8 +48,6 @@ final class BadDataTests: XCTestCase {
         let folder = try copyOfSample()
         try edit(folder, "events.json") { events in
             events[0]["colour"] = "red"
-            var claims = [[String: Any]]()
-            claims.append(["date": "1956-10-23", "citation": events[0]["citations"].flatMap { ($0 as? [String])?.first } ?? "", "note": "x"])
             events[1]["sumary"] = "typo"
         }
         try edit(folder, "places.json") { places in
