@@ -27,6 +27,12 @@ static inline const char *tanacs_codeset(void) { return nl_langinfo(CODESET); }
 // A screen on the process's own stdin and stdout; NULL when the terminal type is unusable.
 static inline SCREEN *tanacs_newterm(void) { return newterm(NULL, stdout, stdin); }
 
+// True when the terminal has an alternate screen (smcup), which endwin leaves to restore the shell's.
+static inline int tanacs_has_alternate_screen(void) {
+    char *s = tigetstr("smcup");
+    return s != NULL && s != (char *)-1 && *s != 0;
+}
+
 static inline attr_t tanacs_a_normal(void) { return A_NORMAL; }
 static inline attr_t tanacs_a_bold(void) { return A_BOLD; }
 static inline attr_t tanacs_a_dim(void) { return A_DIM; }

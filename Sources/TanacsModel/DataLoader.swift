@@ -1,20 +1,67 @@
 import Foundation
 
+/// A dataset loaded and checked, with the problems that did not stop it loading (unknown fields).
+public struct LoadedData: Sendable {
+    public let model: Model
+    /// Located like errors, but the data still loads: e.g. a field the explorer does not know.
+    public let warnings: [LoadError]
+}
+
 /// Reads a dataset folder into a validated `Model`.
 public enum DataLoader {
     public static let files = ["sources.json", "excerpts.json", "places.json", "councils.json",
                                "events.json", "people.json", "figures.json"]
 
+    /// Files larger than this are refused before they are read, so a stray huge file cannot exhaust
+    /// memory or time. The bundled dataset's largest file is about 200 KB.
+    public static let maxFileBytes = 32 << 20
+
     /// Loads and checks every file; throws `LoadErrors` listing every problem found.
     public static func load(from folder: URL) throws -> Model {
-        var errors: [LoadError] = []
+        try loadReportingWarnings(from: folder).model
+    }
+
+    /// Like `load(from:)`, also returning warnings: fields no record kind knows, which are ignored.
+    public static func loadReportingWarnings(from folder: URL) throws -> LoadedData {
         var isDir: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDir), isDir.boolValue else {
+        guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDir) else {
             throw LoadErrors([LoadError(file: folder.path, message: "no such folder")])
         }
-        func read<T: Decodable & Identifiable>(_ name: String, _ type: T.Type) -> [T] where T.ID == String {
+        guard isDir.boolValue else {
+            throw LoadErrors([LoadError(file: folder.path, message: "not a folder (--data wants the dataset's folder)")])
+        }
+        guard files.contains(where: { FileManager.default.fileExists(atPath: folder.appendingPathComponent($0).path) }) else {
+            throw LoadErrors([LoadError(file: folder.path, message: "not a Tanács dataset (none of \(files.joined(separator: ", ")) is here)")])
+        }
+        return try load { name in
+            let url = folder.appendingPathComponent(name)
+            var isDir: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDir) else { return nil }
+            if isDir.boolValue { throw LoadError(file: name, message: "is a folder, not a file") }
+            let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? NSNumber)?.intValue ?? 0
+            if size > maxFileBytes {
+                throw LoadError(file: name, message: "the file is too large (\(size >> 20) MB; the limit is \(maxFileBytes >> 20) MB)")
+            }
             do {
-                return try decodeArray(T.self, file: folder.appendingPathComponent(name), displayName: name)
+                return try Data(contentsOf: url)
+            } catch {
+                throw LoadError(file: name, message: "cannot read the file (unreadable)")
+            }
+        }
+    }
+
+    /// Loads from any store of files: `read` gets a name such as `events.json` or `geo/border.json`
+    /// and returns its bytes, nil when there is no such file, or throws a `LoadError`.
+    /// The fuzz target (Tests/Fuzz) calls this with bytes in memory.
+    public static func load(reading read: (String) throws -> Data?) throws -> LoadedData {
+        var errors: [LoadError] = []
+        var warnings: [LoadError] = []
+        func decode<T: Decodable & Identifiable>(_ name: String, _ type: T.Type) -> [T] where T.ID == String {
+            do {
+                guard let data = try read(name) else {
+                    throw LoadError(file: name, message: "cannot read the file (missing)")
+                }
+                return try decodeArray(T.self, data: data, displayName: name, known: KnownFields.table[name], warnings: &warnings)
             } catch let error as LoadError {
                 errors.append(error)
             } catch {
@@ -22,16 +69,16 @@ public enum DataLoader {
             }
             return []
         }
-        let sources = read("sources.json", Source.self)
-        let excerpts = read("excerpts.json", Excerpt.self)
-        let places = read("places.json", Place.self)
-        let councils = read("councils.json", Council.self)
-        let events = read("events.json", Event.self)
-        let people = read("people.json", Person.self)
-        let figures = read("figures.json", Figure.self)
+        let sources = decode("sources.json", Source.self)
+        let excerpts = decode("excerpts.json", Excerpt.self)
+        let places = decode("places.json", Place.self)
+        let councils = decode("councils.json", Council.self)
+        let events = decode("events.json", Event.self)
+        let people = decode("people.json", Person.self)
+        let figures = decode("figures.json", Figure.self)
         var geography = Geography.empty
         do {
-            geography = try Geography.load(from: folder.appendingPathComponent("geo"))
+            geography = try Geography.load(reading: { try read("geo/" + $0) }, warnings: &warnings)
         } catch let error as LoadError {
             errors.append(error)
         } catch {
@@ -43,20 +90,18 @@ public enum DataLoader {
         model.geography = geography
         let problems = Validator.check(model)
         if !problems.isEmpty { throw LoadErrors(problems) }
-        return model
+        return LoadedData(model: model, warnings: warnings)
     }
 
-    /// Decodes one file holding a JSON array, turning decoder errors into located `LoadError`s.
-    static func decodeArray<T: Decodable>(_ type: T.Type, file: URL, displayName: String) throws -> [T] {
-        let data: Data
-        do {
-            data = try Data(contentsOf: file)
-        } catch {
-            throw LoadError(file: displayName, message: "cannot read the file (\(FileManager.default.fileExists(atPath: file.path) ? "unreadable" : "missing"))")
-        }
+    /// Decodes bytes holding a JSON array. With `known`, each record's fields are compared with it and
+    /// every unknown one becomes a warning naming the file, record and field.
+    static func decodeArray<T: Decodable>(_ type: T.Type, data: Data, displayName: String, known: KnownFields?,
+                                          warnings: inout [LoadError]) throws -> [T] {
         guard !data.isEmpty else { throw LoadError(file: displayName, message: "the file is empty (expected a JSON array)") }
-        guard String(data: data, encoding: .utf8) != nil else {
-            throw LoadError(file: displayName, message: "the file is not valid UTF-8")
+        if let offset = firstInvalidUTF8(in: data) {
+            let (line, column) = position(ofByte: offset, in: data)
+            throw LoadError(file: displayName, line: line, column: column,
+                            message: "the file is not valid UTF-8 (byte 0x\(String(data[data.startIndex + offset], radix: 16, uppercase: true)) at offset \(offset))")
         }
         let raw: Any
         do {
@@ -68,11 +113,37 @@ public enum DataLoader {
         guard let array = raw as? [Any] else {
             throw LoadError(file: displayName, message: "expected a JSON array at the top level")
         }
+        let records: [T]
         do {
-            return try JSONDecoder().decode([T].self, from: data)
+            records = try JSONDecoder().decode([T].self, from: data)
         } catch let error as DecodingError {
             throw locate(error, in: array, file: displayName)
         }
+        if let known { warnings += KnownFields.unknown(in: array, known: known, file: displayName) }
+        return records
+    }
+
+    /// The offset of the first byte that is not part of valid UTF-8, or nil when all of it is.
+    static func firstInvalidUTF8(in data: Data) -> Int? {
+        var iterator = data.makeIterator()
+        var parser = Unicode.UTF8.ForwardParser()
+        var offset = 0
+        while true {
+            switch parser.parseScalar(from: &iterator) {
+            case .valid(let encoded): offset += encoded.count
+            case .error: return offset
+            case .emptyInput: return nil
+            }
+        }
+    }
+
+    /// Line and column (in characters, from 1) of a byte offset.
+    static func position(ofByte offset: Int, in data: Data) -> (Int, Int) {
+        var line = 1, column = 1
+        for byte in data.prefix(offset) {
+            if byte == 0x0A { line += 1; column = 1 } else if byte & 0xC0 != 0x80 { column += 1 }
+        }
+        return (line, column)
     }
 
     private static func locate(_ error: DecodingError, in array: [Any], file: String) -> LoadError {
@@ -125,11 +196,7 @@ public enum DataLoader {
         }
         let endOfFile = text.contains("end of file") ? data.count : nil
         if let offset = firstNumber(after: "character ", in: text) ?? firstNumber(after: "offset ", in: text) ?? endOfFile {
-            var line = 1, column = 1
-            for byte in data.prefix(offset) {
-                if byte == 0x0A { line += 1; column = 1 } else if byte & 0xC0 != 0x80 { column += 1 }
-            }
-            return (line, column)
+            return position(ofByte: offset, in: data)
         }
         return (nil, nil)
     }

@@ -43,12 +43,22 @@ public struct Geography: Sendable {
     /// Reads `folder/border.json`, `rivers.json` and `lakes.json`. A missing file gives no features;
     /// a file that is there but malformed throws a located error, like the rest of the dataset.
     public static func load(from folder: URL) throws -> Geography {
-        func read(_ name: String) throws -> [GeoFeature] {
+        var ignored: [LoadError] = []
+        return try load(reading: { name in
             let url = folder.appendingPathComponent(name)
-            guard FileManager.default.fileExists(atPath: url.path) else { return [] }
-            return try DataLoader.decodeArray(FeatureFile.self, file: url, displayName: "geo/" + name).map(\.feature)
+            guard FileManager.default.fileExists(atPath: url.path) else { return nil }
+            do { return try Data(contentsOf: url) } catch { throw LoadError(file: "geo/" + name, message: "cannot read the file (unreadable)") }
+        }, warnings: &ignored)
+    }
+
+    /// Reads the three files through `read` (nil for a missing file), adding unknown fields to `warnings`.
+    static func load(reading read: (String) throws -> Data?, warnings: inout [LoadError]) throws -> Geography {
+        func features(_ name: String) throws -> [GeoFeature] {
+            guard let data = try read(name) else { return [] }
+            return try DataLoader.decodeArray(FeatureFile.self, data: data, displayName: "geo/" + name,
+                                              known: KnownFields.table["geo/" + name], warnings: &warnings).map(\.feature)
         }
-        return Geography(border: try read("border.json"), rivers: try read("rivers.json"), lakes: try read("lakes.json"))
+        return Geography(border: try features("border.json"), rivers: try features("rivers.json"), lakes: try features("lakes.json"))
     }
 
     /// The on-disk shape: `{"name": "Danube", "lines": [[[lon, lat], ...], ...]}`, as GeoJSON orders coordinates.

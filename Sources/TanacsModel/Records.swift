@@ -200,6 +200,10 @@ extension HistoricalDate: Codable {
         let c = try decoder.singleValueContainer()
         let text = try c.decode(String.self)
         guard let parsed = HistoricalDate(text) else {
+            let halves = text.split(separator: "/", omittingEmptySubsequences: false).map { HistoricalDate(String($0)) }
+            if halves.count == 2, let from = halves[0], let to = halves[1] {
+                throw DecodingError.dataCorruptedError(in: c, debugDescription: "invalid date \"\(text)\": the interval ends (\(to.end)) before it starts (\(from.start))")
+            }
             throw DecodingError.dataCorruptedError(in: c, debugDescription: "invalid date \"\(text)\" (want YYYY, YYYY-MM, YYYY-MM-DD or START/END)")
         }
         self = parsed

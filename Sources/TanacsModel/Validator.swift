@@ -16,7 +16,11 @@ public enum Validator {
             for id in ids {
                 if let other = seen[id] { fail(file, id, "id", "duplicate id (also in \(other))") }
                 seen[id] = file
-                if !id.hasPrefix(prefix) { fail(file, id, "id", "id must start with \"\(prefix)\"") }
+                if !id.hasPrefix(prefix) {
+                    fail(file, id, "id", "id must start with \"\(prefix)\"")
+                } else if !validIDBody(id.dropFirst(prefix.count)) {
+                    fail(file, id, "id", "id must be \"\(prefix)\" then lowercase letters, digits, \":\" and \"-\"")
+                }
             }
         }
         unique("sources.json", m.sources.map(\.id), prefix: "source:")
@@ -92,6 +96,13 @@ public enum Validator {
             cited("figures.json", fig.id, "claims", fig.claims.map(\.citation), required: false)
         }
         return errors
+    }
+
+    /// The part of an id after its kind, as the schemas' pattern says: `[a-z0-9][a-z0-9:-]*`. Ids are
+    /// printed bare in tables and JSON, so this also keeps control characters out of them.
+    static func validIDBody(_ body: Substring) -> Bool {
+        guard let first = body.unicodeScalars.first, ("a"..."z").contains(first) || ("0"..."9").contains(first) else { return false }
+        return body.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == ":" || $0 == "-" }
     }
 
     static func validTime(_ text: String) -> Bool {

@@ -1,4 +1,5 @@
 import CNcursesw
+import Foundation
 import TanacsUI
 #if canImport(Glibc)
 import Glibc
@@ -59,6 +60,11 @@ public final class Terminal {
     public func shutdown() {
         guard open else { return }
         open = false
+        // Without an alternate screen (vt100, linux) the last frame would stay under the shell's prompt.
+        if tanacs_has_alternate_screen() == 0 {
+            erase()
+            refresh()
+        }
         endwin()
         if let screen { delscreen(screen) }
         screen = nil
@@ -117,24 +123,53 @@ public final class Terminal {
         return nil
     }
 
-    /// Copies the canvas to the screen; ncurses sends only the cells that changed.
+    /// Copies the canvas to the screen; ncurses sends only the cells that changed. Where the locale is
+    /// not UTF-8, every cell is folded to one ASCII character first (Győr → Gyor, “ → "), since such a
+    /// terminal would show anything else as garbage.
     public func paint(_ canvas: Canvas) {
-        var buffer = [wchar_t](repeating: 0, count: 16)
+        // A cell holds a spacing character and at most four combining marks (CCHARW_MAX is 5).
+        var buffer = [wchar_t](repeating: 0, count: 6)
         for y in 0..<canvas.height {
             for x in 0..<canvas.width {
                 let cell = canvas[x, y]
-                if cell.isContinuation { continue }
-                let scalars = cell.grapheme.unicodeScalars
-                if scalars.count + 1 > buffer.count { buffer = [wchar_t](repeating: 0, count: scalars.count + 1) }
+                var grapheme = cell.grapheme
+                if cell.isContinuation {
+                    guard !isUTF8 else { continue }
+                    grapheme = " " // the second half of a wide character that became one ASCII cell
+                } else if !isUTF8 {
+                    grapheme = Terminal.ascii(grapheme)
+                }
                 var n = 0
-                for s in scalars { buffer[n] = wchar_t(bitPattern: s.value); n += 1 }
+                for s in grapheme.unicodeScalars.prefix(5) { buffer[n] = wchar_t(bitPattern: s.value); n += 1 }
                 if n == 0 { buffer[0] = 32; n = 1 }
                 buffer[n] = 0
-                _ = tanacs_put_cell(Int32(y), Int32(x), buffer, attributes(cell.style), pair(cell.style))
+                if tanacs_put_cell(Int32(y), Int32(x), buffer, attributes(cell.style), pair(cell.style)) == ERR && n > 1 {
+                    // Something setcchar refuses (a mark without a base): the base character alone.
+                    buffer[1] = 0
+                    _ = tanacs_put_cell(Int32(y), Int32(x), buffer, attributes(cell.style), pair(cell.style))
+                }
             }
         }
         refresh()
     }
+
+    /// One printable ASCII character for a grapheme: accents dropped, typographic marks replaced, "?"
+    /// for anything without an ASCII likeness (CJK, braille, emoji).
+    static func ascii(_ grapheme: String) -> String {
+        if grapheme.unicodeScalars.allSatisfy({ $0.value >= 0x20 && $0.value < 0x7F }) { return grapheme.isEmpty ? " " : grapheme }
+        if let first = grapheme.unicodeScalars.first, let mapped = asciiLikeness[first.value] { return mapped }
+        let folded = grapheme.folding(options: [.diacriticInsensitive, .widthInsensitive], locale: nil)
+        if let letter = folded.unicodeScalars.first(where: { $0.value >= 0x20 && $0.value < 0x7F }) { return String(letter) }
+        return "?"
+    }
+
+    private static let asciiLikeness: [UInt32: String] = [
+        0x2018: "'", 0x2019: "'", 0x201A: "'", 0x201C: "\"", 0x201D: "\"", 0x201E: "\"", 0x00AB: "\"", 0x00BB: "\"",
+        0x2013: "-", 0x2014: "-", 0x2212: "-", 0x2010: "-", 0x2026: "~", 0x00A0: " ", 0x00D7: "x", 0x00B7: ".",
+        0x2022: "*", 0x25CF: "*", 0x25C6: "*", 0x25C7: "o", 0x25CB: "o", 0x2691: "!", 0x203A: ">", 0x2039: "<",
+        0x2192: ">", 0x2190: "<", 0x2191: "^", 0x2193: "v", 0x2500: "-", 0x2502: "|", 0x00DF: "s", 0x0141: "L", 0x0142: "l",
+        0x00D8: "O", 0x00F8: "o", 0x00C6: "A", 0x00E6: "a", 0x0152: "O", 0x0153: "o",
+    ]
 
     private func attributes(_ style: Style) -> attr_t {
         var a = tanacs_a_normal()

@@ -13,14 +13,25 @@ struct DataOptions: ParsableArguments {
             throw ExitCode.badData
         }
         do {
-            return try DataLoader.load(from: folder)
+            let loaded = try DataLoader.loadReportingWarnings(from: folder)
+            for warning in loaded.warnings { printError("tanacs: warning: " + located(warning, in: folder)) }
+            return loaded.model
         } catch let errors as LoadErrors {
-            for error in errors.errors { printError("tanacs: \(folder.path)/\(error)") }
+            for error in errors.errors { printError("tanacs: " + located(error, in: folder)) }
             throw ExitCode.badData
         }
     }
 }
 
+/// A problem as one clean line, its file named with the dataset folder in front (unless it already is
+/// a path, like "no such folder"). Record ids and field names come from the data, so escape sequences
+/// and control characters are stripped before anything reaches the terminal.
+func located(_ problem: LoadError, in folder: URL) -> String {
+    let text = problem.file.hasPrefix("/") ? "\(problem)"
+        : folder.appendingPathComponent(problem.file).path + "\(problem)".dropFirst(problem.file.count)
+    return clean(text)
+}
+
 func printError(_ line: String) {
-    FileHandle.standardError.write(Data((line + "\n").utf8))
+    Console.writeAll(Data((line + "\n").utf8), to: STDERR_FILENO)
 }

@@ -1,4 +1,7 @@
 import ArgumentParser
+#if canImport(Glibc)
+import Glibc
+#endif
 
 @main
 struct Tanacs: ParsableCommand {
@@ -15,4 +18,11 @@ struct Tanacs: ParsableCommand {
                       ValidateCommand.self, RenderCommand.self],
         defaultSubcommand: Explore.self
     )
+
+    static func main() {
+        // A closed pipe ends the process quietly (`tanacs events | head -1`), even when the parent
+        // process ignored SIGPIPE and its children inherited that.
+        signal(SIGPIPE, SIG_DFL)
+        main(nil)
+    }
 }

@@ -1,14 +1,30 @@
 /// Makes text from data safe to show: escape sequences and control characters never reach the terminal.
 public enum Sanitizer {
+    /// Combining marks kept on one letter; more (as in "Zalgo" text) are dropped, since terminals draw
+    /// tall stacks over the lines around them and ncurses keeps at most five characters in a cell.
+    public static let maxCombiningMarks = 4
+
     /// Removes CSI, OSC and other escape sequences, C0 and C1 controls, bidi overrides and zero-width
-    /// format characters; turns tabs and line breaks into spaces.
+    /// format characters; turns tabs and line breaks into spaces; caps stacks of combining marks.
     public static func clean(_ text: String) -> String {
         if text.unicodeScalars.allSatisfy({ $0.value >= 0x20 && $0.value < 0x7F }) { return text }
         var out = String.UnicodeScalarView()
         var scalars = text.unicodeScalars.makeIterator()
         var pending = scalars.next()
+        var marks = 0
         while let s = pending {
             pending = scalars.next()
+            if s.value >= 0x300 {
+                let category = s.properties.generalCategory
+                if category == .nonspacingMark || category == .enclosingMark {
+                    marks += 1
+                    if marks > maxCombiningMarks { continue }
+                } else {
+                    marks = 0
+                }
+            } else {
+                marks = 0
+            }
             switch s.value {
             case 0x1B: // ESC: drop the whole sequence that follows
                 pending = skipEscapeSequence(after: pending, &scalars)

@@ -32,8 +32,8 @@ struct Explore: ParsableCommand {
         // Resolve the deep link before touching the terminal, so a bad id is a plain usage error.
         let target = try at.map { try resolve($0, in: model, option: "--at") }
         let terminal: Terminal
+        let environment = ProcessInfo.processInfo.environment
         do {
-            let environment = ProcessInfo.processInfo.environment
             terminal = try Terminal(mouse: !noMouse, color: environment["NO_COLOR"].map(\.isEmpty) ?? true)
         } catch let error as TerminalError {
             printError("tanacs: \(error)")
@@ -46,6 +46,10 @@ struct Explore: ParsableCommand {
         if let target { Reducer.open(&state, id: target) }
         if let date { Reducer.go(&state, to: date) }
         terminal.paint(Screen.render(state))
+        if environment["TANACS_CRASH_TEST"] == "1" {
+            // For the tests: a crash after the first frame must still give the terminal back.
+            fatalError("TANACS_CRASH_TEST: crashing on purpose after the first frame")
+        }
         while state.running {
             guard let msg = terminal.nextMessage() else { continue }
             Reducer.reduce(&state, msg)

@@ -9,7 +9,8 @@ struct ValidateCommand: ParsableCommand {
         discussion: """
             Prints one line per problem, naming the file (with line and column for a JSON syntax error), \
             the record id and the field, and exits 65; or prints the number of records of each kind and \
-            exits 0. Example: tanacs validate --data ./data
+            exits 0. Fields no record kind has are reported as warnings on standard error and do not \
+            change the exit status. Example: tanacs validate --data ./data
             """)
 
     @OptionGroup var output: JSONOption
@@ -28,6 +29,7 @@ struct ValidateCommand: ParsableCommand {
         let ok: Bool
         let counts: [String: Int]
         let problems: [Problem]
+        let warnings: [Problem]
     }
 
     func run() throws {
@@ -36,9 +38,12 @@ struct ValidateCommand: ParsableCommand {
             throw ExitCode.badData
         }
         let problems: [LoadError]
+        var warnings: [LoadError] = []
         var counts: [String: Int] = [:]
         do {
-            let m = try DataLoader.load(from: folder)
+            let loaded = try DataLoader.loadReportingWarnings(from: folder)
+            let m = loaded.model
+            warnings = loaded.warnings
             problems = []
             counts = ["sources": m.sources.count, "excerpts": m.excerpts.count, "places": m.places.count,
                       "councils": m.councils.count, "events": m.events.count, "people": m.people.count,
@@ -46,17 +51,20 @@ struct ValidateCommand: ParsableCommand {
         } catch let errors as LoadErrors {
             problems = errors.errors
         }
+        let asJSON = { (p: LoadError) in
+            Report.Problem(file: clean(p.file), record: p.record.map(clean), field: p.field.map(clean),
+                           line: p.line, column: p.column, message: clean(p.message))
+        }
+        for warning in warnings { printError("tanacs: warning: " + located(warning, in: folder)) }
         if output.json {
-            try printJSON(Report(data: folder.path, ok: problems.isEmpty, counts: counts, problems: problems.map {
-                Report.Problem(file: clean($0.file), record: $0.record.map(clean), field: $0.field.map(clean),
-                               line: $0.line, column: $0.column, message: clean($0.message))
-            }))
+            try printJSON(Report(data: clean(folder.path), ok: problems.isEmpty, counts: counts,
+                                 problems: problems.map(asJSON), warnings: warnings.map(asJSON)))
         } else if problems.isEmpty {
             let order = ["events", "places", "councils", "people", "figures", "excerpts", "sources"]
             Console.write("ok: \(clean(folder.path)): " + order.map { "\(counts[$0] ?? 0) \($0)" }.joined(separator: ", ") + "\n")
         } else {
             // A relative file name gets the folder in front; "no such folder" already names it.
-            let lines = problems.map { p in clean(p.file.hasPrefix("/") ? "\(p)" : folder.appendingPathComponent(p.file).path + "\(p)".dropFirst(p.file.count)) }
+            let lines = problems.map { located($0, in: folder) }
             Console.write(lines.joined(separator: "\n") + "\n")
             printError("tanacs: \(problems.count) problem\(problems.count == 1 ? "" : "s") in \(clean(folder.path))")
         }

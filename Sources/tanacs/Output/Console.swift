@@ -30,13 +30,38 @@ enum Console {
     }
 
     static func write(_ text: String) {
-        FileHandle.standardOutput.write(Data(text.utf8))
+        write(Data(text.utf8))
     }
 
     static func write(_ data: Data) {
-        FileHandle.standardOutput.write(data)
+        writeAll(data, to: STDOUT_FILENO)
+    }
+
+    /// Writes every byte with write(2). When the reader has gone (`tanacs events | head -1`) the
+    /// process ends quietly, as the default SIGPIPE would end it, instead of Foundation's crash on
+    /// EPIPE when a parent process left SIGPIPE ignored. Other write errors end it with status 74.
+    static func writeAll(_ data: Data, to fd: Int32) {
+        data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
+            guard var pointer = buffer.baseAddress else { return }
+            var left = buffer.count
+            while left > 0 {
+                let n = systemWrite(fd, pointer, left)
+                if n < 0 {
+                    if errno == EINTR || errno == EAGAIN { continue }
+                    _exit(errno == EPIPE ? 128 + SIGPIPE : 74)
+                }
+                pointer += n
+                left -= n
+            }
+        }
     }
 }
+
+#if canImport(Glibc)
+private let systemWrite = Glibc.write
+#elseif canImport(Darwin)
+private let systemWrite = Darwin.write
+#endif
 
 /// Every string from the data goes through this before it is printed.
 let clean: @Sendable (String) -> String = { Sanitizer.clean($0) }

@@ -1,0 +1,74 @@
+/// The fields each kind of record has, as in data/schema/*.schema.json, so the loader can warn about
+/// a field it would otherwise ignore in silence (a typo such as "sumary", or a newer dataset).
+struct KnownFields: Sendable {
+    let names: Set<String>
+    /// Fields holding an object, or an array of objects, with fields of their own.
+    let nested: [String: KnownFields]
+
+    init(_ names: [String], nested: [String: KnownFields] = [:]) {
+        self.names = Set(names).union(nested.keys)
+        self.nested = nested
+    }
+
+    static let claim = KnownFields(["date", "citation"])
+
+    /// By file name, as the loader reads them.
+    static let table: [String: KnownFields] = [
+        "sources.json": KnownFields(["id", "file", "author", "title", "publication", "date", "notes"]),
+        "excerpts.json": KnownFields(["id", "source", "text", "paragraph"]),
+        "places.json": KnownFields(["id", "name", "names", "kind", "parent", "lat", "lon", "placement", "abroad",
+                                    "summary", "citations"],
+                                   nested: ["population1956": KnownFields(["value", "as_stated", "citation"])]),
+        "councils.json": KnownFields(["id", "name", "names", "level", "place", "parent", "summary", "citations"],
+                                     nested: ["formed": claim, "ended": claim,
+                                              "people": KnownFields(["person", "role", "citation"]),
+                                              "demands": KnownFields(["text", "citation"])]),
+        "events.json": KnownFields(["id", "date", "time", "title", "summary", "kind", "places", "councils", "people",
+                                    "figures", "citations"],
+                                   nested: ["date_claims": claim]),
+        "people.json": KnownFields(["id", "name", "names", "roles", "summary", "citations"]),
+        "figures.json": KnownFields(["id", "topic", "summary"],
+                                    nested: ["claims": KnownFields(["value", "high", "unit", "as_stated", "citation"])]),
+        "geo/border.json": KnownFields(["name", "lines"]),
+        "geo/rivers.json": KnownFields(["name", "lines"]),
+        "geo/lakes.json": KnownFields(["name", "lines"]),
+    ]
+
+    /// At most this many warnings per file; the rest are counted in one last line.
+    static let maxWarningsPerFile = 20
+
+    /// A warning for every field of every record in `array` that `known` does not list.
+    static func unknown(in array: [Any], known: KnownFields, file: String) -> [LoadError] {
+        var found: [LoadError] = []
+        var total = 0
+        for (index, element) in array.enumerated() {
+            guard let record = element as? [String: Any] else { continue }
+            let id = (record["id"] as? String) ?? "#\(index + 1)"
+            known.visit(record, path: "") { field in
+                total += 1
+                if found.count < maxWarningsPerFile {
+                    found.append(LoadError(file: file, record: id, field: field, message: "unknown field (ignored)"))
+                }
+            }
+        }
+        if total > found.count {
+            found.append(LoadError(file: file, message: "\(total - found.count) more unknown fields (ignored)"))
+        }
+        return found
+    }
+
+    private func visit(_ value: Any, path: String, _ report: (String) -> Void) {
+        if let object = value as? [String: Any] {
+            for key in object.keys.sorted() {
+                let field = path.isEmpty ? key : path + "." + key
+                if !names.contains(key) {
+                    report(field)
+                } else if let inner = nested[key], let child = object[key] {
+                    inner.visit(child, path: field, report)
+                }
+            }
+        } else if let array = value as? [Any] {
+            for (index, element) in array.enumerated() { visit(element, path: path + "[\(index)]", report) }
+        }
+    }
+}
