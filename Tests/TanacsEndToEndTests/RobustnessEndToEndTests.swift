@@ -170,7 +170,11 @@ final class RobustnessEndToEndTests: XCTestCase {
             try tmux.resize(Int.random(in: 5...220, using: &generator), Int.random(in: 3...70, using: &generator))
         }
         try tmux.resize(120, 40)
-        let screen = try tmux.waitFor("the timeline at 120x40") { $0.contains("Timeline 4/13") && $0.split(separator: "\n", omittingEmptySubsequences: false).count >= 40 }
+        let screen = try tmux.waitFor("the timeline at 120x40") {
+            // The wide layout (timeline beside the map) shows the last resize was applied, not one on the way.
+            $0.contains("Timeline 4/13") && $0.hasPrefix("┌") && $0.contains("─ Map ")
+                && $0.split(separator: "\n", omittingEmptySubsequences: false).count >= 40
+        }
         let lines = screen.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         XCTAssertTrue(lines[0].hasPrefix("┌"), screen)
         for line in lines.prefix(40) { XCTAssertLessThanOrEqual(TextWidth.of(line), 120, line) }
