@@ -21,6 +21,7 @@ public enum Benchmark {
     }
 
     /// Budgets on a 2-core machine, release build. Scales above 1 are held to the 100× budgets.
+    /// The issue sets all but the load's, which is ours: well under a blink at 1×, seconds at 100×.
     public struct Budgets: Sendable {
         public let loadMs: Double
         public let firstFrameMs: Double
@@ -31,8 +32,8 @@ public enum Benchmark {
 
         public static func forScale(_ scale: Int) -> Budgets {
             scale <= 1
-                ? Budgets(loadMs: 250, firstFrameMs: 30, keyP99Ms: 2, searchP99Ms: 10, rssMB: 40, bytesPerMove: 1024)
-                : Budgets(loadMs: 15_000, firstFrameMs: 1000, keyP99Ms: 8, searchP99Ms: 10, rssMB: 400, bytesPerMove: 1024)
+                ? Budgets(loadMs: 100, firstFrameMs: 30, keyP99Ms: 2, searchP99Ms: 10, rssMB: 40, bytesPerMove: 1024)
+                : Budgets(loadMs: 5000, firstFrameMs: 1000, keyP99Ms: 8, searchP99Ms: 10, rssMB: 400, bytesPerMove: 1024)
         }
     }
 
