@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "tanacs", targets: ["tanacs"]),
+        .executable(name: "tanacs-bench", targets: ["tanacs-bench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -30,9 +31,16 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // The benchmark: a synthetic dataset generator and the measurements, kept in a library so tests reach them.
+        .target(name: "TanacsBench", dependencies: ["TanacsModel", "TanacsUI", "TanacsTerminal"]),
+        .executableTarget(
+            name: "tanacs-bench",
+            dependencies: ["TanacsBench", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
         // Fixtures live in Tests/Fixtures and are found from each test file's path.
         .testTarget(name: "TanacsModelTests", dependencies: ["TanacsModel"]),
         .testTarget(name: "TanacsUITests", dependencies: ["TanacsUI", "TanacsModel"]),
+        .testTarget(name: "TanacsBenchTests", dependencies: ["TanacsBench", "TanacsModel"]),
         // Drives the built binary in tmux; depends on it so `swift test` builds it first.
         .testTarget(name: "TanacsEndToEndTests", dependencies: ["tanacs", "TanacsUI"]),
     ]

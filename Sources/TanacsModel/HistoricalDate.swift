@@ -118,6 +118,8 @@ public struct HistoricalDate: Hashable, Comparable, Sendable, CustomStringConver
 
     /// Human form: "23 Oct 1956", "Oct 1956", "1956", "23 Oct – 4 Nov 1956".
     public var display: String {
+        // A single date is itself: no need to parse its text again.
+        guard isInterval else { return HistoricalDate.show(self, withYear: true) }
         let parts = text.split(separator: "/").map { HistoricalDate(String($0))! }
         if parts.count == 1 { return HistoricalDate.show(parts[0], withYear: true) }
         let sameYear = parts[0].start.year == parts[1].end.year

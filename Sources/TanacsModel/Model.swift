@@ -42,13 +42,13 @@ public struct Model: Sendable {
                 events: [Event], people: [Person], figures: [Figure]) {
         self.sources = sources
         self.excerpts = excerpts
-        self.places = places.sorted { ($0.name.folded, $0.id) < ($1.name.folded, $1.id) }
-        self.councils = councils.sorted { ($0.name.folded, $0.id) < ($1.name.folded, $1.id) }
+        self.places = Model.sortedByName(places, \.name)
+        self.councils = Model.sortedByName(councils, \.name)
         // Same day and time: keep the order of the file, which tells the story in sequence.
         self.events = events.enumerated()
             .sorted { ($0.element.date, $0.element.time ?? "", $0.offset) < ($1.element.date, $1.element.time ?? "", $1.offset) }
             .map(\.element)
-        self.people = people.sorted { ($0.name.folded, $0.id) < ($1.name.folded, $1.id) }
+        self.people = Model.sortedByName(people, \.name)
         self.figures = figures
         sourceByID = Model.index(sources)
         excerptByID = Model.index(excerpts)
@@ -112,9 +112,11 @@ public struct Model: Sendable {
             guard let place = council.place else { continue }
             for member in council.people { peopleByPlace[place, default: []].insert(member.person) }
         }
-        let personByID = self.personByID
+        // Each person's folded name once, not once per comparison.
+        var foldedName: [String: String] = [:]
+        for person in people where foldedName[person.id] == nil { foldedName[person.id] = person.name.folded }
         self.peopleByPlace = peopleByPlace.mapValues { ids in
-            ids.sorted { (personByID[$0]?.name.folded ?? $0) < (personByID[$1]?.name.folded ?? $1) }
+            ids.map { (key: foldedName[$0] ?? $0, id: $0) }.sorted { $0.key < $1.key }.map(\.id)
         }
 
         var citedBy: [String: [String]] = [:]
@@ -130,6 +132,13 @@ public struct Model: Sendable {
         for p in self.people { cite(p.id, p.citations) }
         for f in figures { cite(f.id, f.claims.map(\.citation)) }
         self.citedBy = citedBy
+    }
+
+    /// Records in folded-name order, then by id; each name is folded once.
+    private static func sortedByName<T: Identifiable>(_ records: [T], _ name: KeyPath<T, String>) -> [T] where T.ID == String {
+        records.map { (key: $0[keyPath: name].folded, record: $0) }
+            .sorted { ($0.key, $0.record.id) < ($1.key, $1.record.id) }
+            .map(\.record)
     }
 
     private static func index<T: Identifiable>(_ records: [T]) -> [String: T] where T.ID == String {

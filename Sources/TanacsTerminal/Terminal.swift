@@ -17,6 +17,8 @@ public final class Terminal {
     /// True when the locale's character set is UTF-8, so box drawing and accents can be shown.
     public let isUTF8: Bool
     private var open = true
+    /// Files opened by `init(recordingTo:)`, closed at shutdown.
+    private var files: [UnsafeMutablePointer<FILE>] = []
 
     /// Takes over the terminal. Fails without touching it when stdin or stdout is not a terminal.
     public init(mouse: Bool, color: Bool) throws {
@@ -54,6 +56,37 @@ public final class Terminal {
         }
     }
 
+    /// A screen of `width`×`height` that paints into the file at `path` instead of the terminal, so a
+    /// benchmark can count the bytes ncurses would send. Reads no input and installs no signal handlers.
+    public init(recordingTo path: String, term: String = "xterm-256color", width: Int, height: Int, color: Bool = true) throws {
+        setlocale(LC_ALL, "")
+        if String(cString: tanacs_codeset()).uppercased().replacingOccurrences(of: "-", with: "") != "UTF8" {
+            setlocale(LC_CTYPE, "C.UTF-8")
+        }
+        isUTF8 = String(cString: tanacs_codeset()).uppercased().replacingOccurrences(of: "-", with: "") == "UTF8"
+        guard let output = fopen(path, "w") else { throw TerminalError(description: "cannot write \(path)") }
+        guard let input = fopen("/dev/null", "r") else {
+            fclose(output)
+            throw TerminalError(description: "cannot read /dev/null")
+        }
+        files = [output, input]
+        guard let screen = newterm(term, output, input) else {
+            files.forEach { fclose($0) }
+            throw TerminalError(description: "cannot open the terminal type \"\(term)\"")
+        }
+        self.screen = screen
+        set_term(screen)
+        resizeterm(Int32(height), Int32(width))
+        noecho()
+        curs_set(0)
+        useColor = color && has_colors()
+        if useColor {
+            start_color()
+            use_default_colors()
+            Terminal.definePairs()
+        }
+    }
+
     deinit { shutdown() }
 
     /// Gives the terminal back in the state it was found.
@@ -68,6 +101,8 @@ public final class Terminal {
         endwin()
         if let screen { delscreen(screen) }
         screen = nil
+        files.forEach { fclose($0) }
+        files = []
     }
 
     public var size: (width: Int, height: Int) {

@@ -1,5 +1,5 @@
 /// Line-drawing characters: Unicode box drawing where the terminal takes UTF-8, ASCII otherwise.
-public struct Glyphs: Sendable, Equatable {
+public struct Glyphs: Sendable, Hashable {
     public let horizontal: String
     public let vertical: String
     public let topLeft: String

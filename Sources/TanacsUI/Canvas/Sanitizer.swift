@@ -7,7 +7,9 @@ public enum Sanitizer {
     /// Removes CSI, OSC and other escape sequences, C0 and C1 controls, bidi overrides and zero-width
     /// format characters; turns tabs and line breaks into spaces; caps stacks of combining marks.
     public static func clean(_ text: String) -> String {
-        if text.unicodeScalars.allSatisfy({ $0.value >= 0x20 && $0.value < 0x7F }) { return text }
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text }
+        // Nothing to remove or replace: the text as it is.
+        if !text.unicodeScalars.contains(where: needsCleaning) { return text }
         var out = String.UnicodeScalarView()
         var scalars = text.unicodeScalars.makeIterator()
         var pending = scalars.next()
@@ -43,6 +45,14 @@ public enum Sanitizer {
             }
         }
         return String(out)
+    }
+
+    /// Scalars the loop below drops or replaces.
+    private static func needsCleaning(_ s: Unicode.Scalar) -> Bool {
+        switch s.value {
+        case 0x00...0x1F, 0x7F...0x9F, 0x200B...0x200F, 0x202A...0x202E, 0x2060...0x206F, 0xFEFF, 0x2028, 0x2029: return true
+        default: return false
+        }
     }
 
     private static func skipEscapeSequence(after next: Unicode.Scalar?, _ it: inout String.UnicodeScalarView.Iterator) -> Unicode.Scalar? {

@@ -2,7 +2,24 @@
 public enum TextWidth {
     /// Columns a grapheme takes: 0 for controls and lone marks, 2 for East Asian wide and emoji, else 1.
     public static func of(_ c: Character) -> Int {
-        guard let first = c.unicodeScalars.first else { return 0 }
+        let scalars = c.unicodeScalars
+        guard let first = scalars.first else { return 0 }
+        // A lone scalar's width depends on nothing else: look the common ones up.
+        if first.value < tableLimit && scalars.index(after: scalars.startIndex) == scalars.endIndex {
+            return Int(table[Int(first.value)])
+        }
+        return computed(c, first)
+    }
+
+    /// Widths of the scalars below `tableLimit` (Latin, Greek, Cyrillic, punctuation, arrows, box
+    /// drawing, shapes, dingbats, braille), worked out once by the rules below.
+    private static let tableLimit: UInt32 = 0x3000
+    private static let table: [UInt8] = (0..<tableLimit).map { value in
+        guard let scalar = Unicode.Scalar(value) else { return 1 }
+        return UInt8(computed(Character(scalar), scalar))
+    }
+
+    private static func computed(_ c: Character, _ first: Unicode.Scalar) -> Int {
         if isControlOrInvisible(first) { return 0 }
         if first.properties.generalCategory == .nonspacingMark || first.properties.generalCategory == .enclosingMark {
             return 0
@@ -11,7 +28,11 @@ public enum TextWidth {
         return isWide(first) ? 2 : 1
     }
 
-    public static func of(_ s: String) -> Int { s.reduce(0) { $0 + of($1) } }
+    public static func of(_ s: String) -> Int {
+        // Printable ASCII is a column a byte.
+        if s.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return s.utf8.count }
+        return s.reduce(0) { $0 + of($1) }
+    }
 
     static func isControlOrInvisible(_ s: Unicode.Scalar) -> Bool {
         switch s.value {

@@ -17,6 +17,8 @@ public enum MapLabels {
         public let x: Int
         public let y: Int
         public let required: Bool
+        /// The width of `text` when the caller has already cleaned it and measured it.
+        var knownWidth: Int? = nil
     }
 
     public static func place(_ requests: [Request], markers: [(Int, Int)], width: Int, height: Int) -> [MapLabel] {
@@ -34,18 +36,21 @@ public enum MapLabels {
 
         var result: [MapLabel] = []
         for request in requests {
-            var text = Sanitizer.clean(request.text)
-            let full = TextWidth.of(text)
+            var text = request.knownWidth == nil ? Sanitizer.clean(request.text) : request.text
+            let full = request.knownWidth ?? TextWidth.of(text)
             var spot: (Int, Int)?
-            var length = full
+            var length = full, textWidth = full
             while spot == nil && length > 0 {
-                if length < full { text = Text.truncate(request.text, to: length) }
-                spot = candidates(request.x, request.y, TextWidth.of(text)).first { fits($0.0, $0.1, TextWidth.of(text)) }
+                if length < full {
+                    text = Text.truncate(request.text, to: length)
+                    textWidth = TextWidth.of(text)
+                }
+                spot = candidates(request.x, request.y, textWidth).first { fits($0.0, $0.1, textWidth) }
                 if !request.required { break }
                 length -= 1
             }
             guard let (x, y) = spot else { continue }
-            for cx in x..<(x + TextWidth.of(text)) { labelled[y * width + cx] = true }
+            for cx in x..<(x + textWidth) { labelled[y * width + cx] = true }
             result.append(MapLabel(id: request.id, text: text, x: x, y: y))
         }
         return result

@@ -37,7 +37,7 @@ public struct GeoBounds: Sendable, Equatable {
 /// Equirectangular projection onto terminal cells. A degree of longitude is shortened by cos(47°),
 /// Hungary's middle latitude, and a cell is taken to be twice as tall as it is wide, so a square
 /// kilometre looks square and Hungary comes out about three times as many columns wide as rows tall.
-public struct MapProjection: Sendable, Equatable {
+public struct MapProjection: Sendable, Hashable {
     public static let lonScale = cos(47.0 * Double.pi / 180)
     /// Kilometres in a degree of latitude (and of scaled longitude).
     public static let kmPerDegree = 111.32

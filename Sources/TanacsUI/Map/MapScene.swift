@@ -76,8 +76,13 @@ public struct MapScene: Sendable {
         GeoBounds(model.geography.border.flatMap { $0.lines.joined() }) ?? .hungary
     }
 
+    /// The border's bounds, worked out once per state.
+    static func bounds(of state: AppState) -> GeoBounds {
+        state.cache.value("mapBounds", key: 0) { bounds(of: state.model) }
+    }
+
     public static func projection(for state: AppState, width: Int, height: Int) -> MapProjection {
-        let country = MapProjection(fitting: bounds(of: state.model), width: width, height: height)
+        let country = MapProjection(fitting: bounds(of: state), width: width, height: height)
         guard state.map.zoom > 0 else { return country }
         let center = state.map.center ?? state.selectedTown.map { GeoPoint(lat: $0.lat, lon: $0.lon) } ?? country.center
         let factor = Double(1 << min(state.map.zoom, MapState.maxZoom))
@@ -141,36 +146,54 @@ public struct MapScene: Sendable {
         }
     }
 
+    /// Places tied to the detail page, as the view styles them.
+    let linkedIDs: Set<String>
+
+    /// The scene for a state at a size; built once and remembered while nothing it shows changes.
     public init(state: AppState, width: Int, height: Int) {
+        let key = SceneKey(width: width, height: height, zoom: state.map.zoom, center: state.map.center,
+                           selected: state.towns.selected, route: state.detail.route, date: state.currentDate)
+        self = state.cache.value("mapScene", key: key) { MapScene(building: state, width: width, height: height) }
+    }
+
+    private struct SceneKey: Hashable {
+        let width: Int, height: Int, zoom: Int
+        let center: GeoPoint?
+        let selected: Int
+        let route: Route?
+        let date: Day
+    }
+
+    private init(building state: AppState, width: Int, height: Int) {
         let model = state.model
+        let towns = MapTowns.of(state)
         projection = MapScene.projection(for: state, width: width, height: height)
         let projection = self.projection
-        visible = state.townIDs.filter { model.placeByID[$0].map { MapScene.shows($0, in: model, projection: projection) } ?? false }
+        let shown = towns.shown(districts: projection.kmPerColumn <= MapScene.districtKm, sites: projection.kmPerColumn <= MapScene.siteKm)
+        visible = shown.map { state.townIDs[$0] }
         selectedID = state.selectedTown.flatMap { MapScene.shownPlace($0.id, in: model, projection: projection) }
         let linked = Set(MapScene.linkedPlaces(state.detail.route, in: model).compactMap {
             MapScene.shownPlace($0, in: model, projection: projection)
         })
-        var markers: [MapMarker] = []
-        for id in visible {
-            guard let place = model.placeByID[id] else { continue }
-            let (x, y) = projection.cell(GeoPoint(lat: place.lat, lon: place.lon))
+        linkedIDs = linked
+        let day = state.currentDate.ordinal
+        // Markers inside the pane, in label priority: the selection, then places linked to the detail
+        // page, then the busiest (see `MapTowns.priority`).
+        var isShown = [Bool](repeating: false, count: state.townIDs.count)
+        for i in shown { isShown[i] = true }
+        var first: [MapMarker] = [], linkedMarkers: [MapMarker] = [], rest: [MapMarker] = []
+        for i in towns.priority where isShown[i] {
+            let town = towns.all[i]
+            let (x, y) = projection.cell(town.point)
             guard x >= 0, y >= 0, x < width, y < height else { continue }
-            markers.append(MapMarker(id: id, name: place.name, x: x, y: y,
-                                     mark: MapScene.mark(id, in: model, on: state.currentDate),
-                                     eventCount: model.eventsByPlace[id]?.count ?? 0,
-                                     selected: id == selectedID, linked: linked.contains(id)))
+            let marker = MapMarker(id: town.id, name: town.name, x: x, y: y, mark: town.mark(on: day),
+                                   eventCount: town.eventCount, selected: town.id == selectedID, linked: linked.contains(town.id))
+            if marker.selected { first.append(marker) } else if marker.linked { linkedMarkers.append(marker) } else { rest.append(marker) }
         }
-        // Label priority: the selection, then places linked to the detail page, then the busiest.
-        let ranked = markers.sorted { a, b in
-            if a.selected != b.selected { return a.selected }
-            if a.linked != b.linked { return a.linked }
-            if a.eventCount != b.eventCount { return a.eventCount > b.eventCount }
-            let ka = model.placeByID[a.id]?.kind == .town, kb = model.placeByID[b.id]?.kind == .town
-            if ka != kb { return ka }
-            return a.name < b.name
-        }
+        let ranked = first + linkedMarkers + rest
         self.markers = ranked.reversed()
-        labels = MapLabels.place(ranked.map { MapLabels.Request(id: $0.id, text: $0.name, x: $0.x, y: $0.y, required: $0.selected) },
+        labels = MapLabels.place(ranked.map { MapLabels.Request(id: $0.id, text: towns.label[$0.id]!.text, x: $0.x, y: $0.y, required: $0.selected,
+                                                                knownWidth: towns.label[$0.id]!.width) },
                                  markers: ranked.map { ($0.x, $0.y) }, width: width, height: height)
     }
 
@@ -182,5 +205,94 @@ public struct MapScene: Sendable {
             if n > most { (best, most) = (i, n) }
         }
         return best
+    }
+}
+
+/// What the map needs to know about each place it can show, worked out once per state: where it is,
+/// its label, what makes its mark, and the order labels are placed in.
+struct MapTowns {
+    struct Town {
+        let id: String
+        let name: String
+        let kind: PlaceKind
+        let point: GeoPoint
+        let eventCount: Int
+        /// Sites are shown only where something happened.
+        let busy: Bool
+        /// First and last day (as ordinals) of each event there dated to the day.
+        let eventDays: [(Int, Int)]
+        /// First day formed and last day ended (Int.max when never ended) of each council there.
+        let councils: [(Int, Int)]
+
+        func mark(on day: Int) -> MapMark {
+            if eventDays.contains(where: { $0.0 <= day && day <= $0.1 }) { return .eventToday }
+            if councils.contains(where: { $0.0 <= day && day <= $0.1 }) { return .councilToday }
+            return eventCount == 0 ? .quiet : .events
+        }
+    }
+
+    /// In `townIDs` order.
+    let all: [Town]
+    /// Town indices by label priority after the selection and linked places: most events first,
+    /// towns before other kinds, then by name (ties keep `townIDs` order).
+    let priority: [Int]
+    /// Each place's name as the map writes it, with its width in columns.
+    let label: [String: (text: String, width: Int)]
+    /// Town indices shown at each scale: [districts shown][sites shown].
+    private let shownLists: [[[Int]]]
+
+    func shown(districts: Bool, sites: Bool) -> [Int] { shownLists[districts ? 1 : 0][sites ? 1 : 0] }
+
+    static func of(_ state: AppState) -> MapTowns {
+        state.cache.value("mapTowns", key: 0) { MapTowns(state) }
+    }
+
+    private init(_ state: AppState) {
+        let model = state.model
+        var all: [Town] = [], label: [String: (String, Int)] = [:]
+        for id in state.townIDs {
+            guard let place = model.placeByID[id] else {
+                all.append(Town(id: id, name: id, kind: .site, point: GeoPoint(lat: 0, lon: 0), eventCount: 0, busy: false, eventDays: [], councils: []))
+                continue
+            }
+            let events = model.eventsByPlace[id] ?? []
+            let days = events.compactMap { model.eventByID[$0] }.filter { $0.date.precision == .day }
+                .map { ($0.date.start.ordinal, $0.date.end.ordinal) }
+            let councils = (model.councilsByPlace[id] ?? []).compactMap { model.councilByID[$0] }.compactMap { c -> (Int, Int)? in
+                guard let formed = c.formed.map(\.date.start).min() else { return nil }
+                return (formed.ordinal, c.ended.map(\.date.end).max()?.ordinal ?? Int.max)
+            }
+            all.append(Town(id: id, name: place.name, kind: place.kind, point: GeoPoint(lat: place.lat, lon: place.lon),
+                            eventCount: events.count, busy: model.eventsByPlace[id] != nil || model.councilsByPlace[id] != nil,
+                            eventDays: days, councils: councils))
+            let clean = Sanitizer.clean(place.name)
+            label[id] = (clean, TextWidth.of(clean))
+        }
+        self.all = all
+        self.label = label
+        priority = all.indices.sorted { a, b in
+            let ta = all[a], tb = all[b]
+            if ta.eventCount != tb.eventCount { return ta.eventCount > tb.eventCount }
+            if (ta.kind == .town) != (tb.kind == .town) { return ta.kind == .town }
+            if ta.name != tb.name { return ta.name < tb.name }
+            return a < b
+        }
+        var lists: [[[Int]]] = []
+        for districts in [false, true] {
+            var row: [[Int]] = []
+            for sites in [false, true] {
+                row.append(all.indices.filter { i in
+                    let t = all[i]
+                    switch t.kind {
+                    case .district: return districts
+                    case .site: return t.busy && sites
+                    case .town, .village: return true
+                    default: return false
+                    }
+                })
+            }
+            lists.append(row)
+        }
+        shownLists = lists
     }
 }

@@ -24,7 +24,7 @@ public struct ListCursor: Sendable, Equatable {
 }
 
 /// The excerpts of one record, so the reader can step through them.
-public struct ReaderContext: Sendable, Equatable {
+public struct ReaderContext: Sendable, Hashable {
     public var record: String
     public var excerpts: [String]
 }
@@ -79,6 +79,10 @@ public struct AppState: Sendable {
     public private(set) var filter = TimelineFilter()
     public private(set) var timelineEvents: [String]
     public private(set) var timelineRows: [TimelineRow]
+    /// The row of each event in `timelineRows`.
+    public private(set) var timelineEventRows: [Int]
+    /// The index in `timelineEvents` of the first event dated exactly each day.
+    private(set) var firstEventOnDay: [Day: Int]
     /// The app's current day: the selected event's, or wherever `[` and `]` moved it.
     public var currentDate: Day
     public var search: SearchState?
@@ -93,6 +97,8 @@ public struct AppState: Sendable {
     /// A one-line notice shown in the status bar until the next key.
     public var notice: String?
     public var map = MapState()
+    /// Pages, lines and map scenes already built; see `RenderCache`.
+    let cache = RenderCache()
 
     public init(model: Model, width: Int, height: Int, glyphs: Glyphs = .unicode, searchIndex: SearchIndex? = nil) {
         self.model = model
@@ -100,6 +106,8 @@ public struct AppState: Sendable {
         self.townIDs = model.places.filter { !$0.isAbroad && MapScene.pointKinds.contains($0.kind) }.map(\.id)
         self.timelineEvents = model.events.map(\.id)
         self.timelineRows = TimelineRow.build(model.events)
+        self.timelineEventRows = TimelineRow.eventRows(timelineRows)
+        self.firstEventOnDay = TimelineRow.firstEventOnDay(model.events)
         self.width = width
         self.height = height
         self.glyphs = glyphs
@@ -116,6 +124,8 @@ public struct AppState: Sendable {
         let events = newFilter.events(in: model)
         timelineEvents = events.map(\.id)
         timelineRows = TimelineRow.build(events)
+        timelineEventRows = TimelineRow.eventRows(timelineRows)
+        firstEventOnDay = TimelineRow.firstEventOnDay(events)
         if let selected, let index = timelineEvents.firstIndex(of: selected) {
             timeline.selected = index
         } else {
@@ -147,7 +157,4 @@ public struct AppState: Sendable {
         towns = l.towns
         detail = l.detail
     }
-
-    /// The detail page's items, built from the model on demand.
-    public var detailItems: [DetailItem] { DetailDocument.items(for: detail.route, in: self) }
 }

@@ -21,7 +21,7 @@ extension Reducer {
             state.detail = detail
         case .detail:
             let items = state.detailItems
-            let selectable = DetailDocument.selectable(items)
+            let selectable = state.detailSelectable
             guard selectable.indices.contains(state.detail.cursor.selected),
                   let target = items[selectable[state.detail.cursor.selected]].target else { return }
             var reader: ReaderContext?
@@ -97,11 +97,10 @@ extension Reducer {
             guard state.townIDs.indices.contains(index) else { return }
             if wasFocused && index == state.towns.selected { open(&state) } else { move(&state, by: index - state.towns.selected) }
         case .detail:
-            let items = state.detailItems
-            let lines = DetailDocument.lines(items, width: state.contentWidth(.detail), in: state.model, glyphs: state.glyphs)
+            let lines = state.detailLines(width: state.contentWidth(.detail))
             let index = state.detail.cursor.offset + row
             guard lines.indices.contains(index),
-                  let n = DetailDocument.selectable(items).firstIndex(of: lines[index].item) else { return }
+                  let n = state.detailSelectable.firstIndex(of: lines[index].item) else { return }
             if wasFocused && n == state.detail.cursor.selected { open(&state) } else { state.detail.cursor.selected = n }
         }
     }
@@ -110,7 +109,8 @@ extension Reducer {
     static func keepSelectionsVisible(_ state: inout AppState) {
         let rows = state.timelineRows
         if !rows.isEmpty {
-            let selectedRow = TimelineRow.row(ofEvent: state.timeline.selected, in: rows)
+            let eventRows = state.timelineEventRows
+            let selectedRow = eventRows.indices.contains(state.timeline.selected) ? eventRows[state.timeline.selected] : max(0, rows.count - 1)
             // Show the headings above the first event of a day or phase when there is room.
             var top = selectedRow
             while top > 0 && rows[top - 1].eventID == nil { top -= 1 }
@@ -121,9 +121,8 @@ extension Reducer {
         }
         state.towns.offset = scrolled(state.towns.offset, first: state.towns.selected, last: state.towns.selected,
                                       visible: state.visibleRows(.map), count: state.townIDs.count)
-        let items = state.detailItems
-        let lines = DetailDocument.lines(items, width: state.contentWidth(.detail), in: state.model, glyphs: state.glyphs)
-        let selectable = DetailDocument.selectable(items)
+        let lines = state.detailLines(width: state.contentWidth(.detail))
+        let selectable = state.detailSelectable
         let visible = state.visibleRows(.detail)
         if selectable.indices.contains(state.detail.cursor.selected) {
             let item = selectable[state.detail.cursor.selected]

@@ -17,7 +17,7 @@ extension Reducer {
             return
         case .enter:
             let items = state.detailItems
-            let selectable = DetailDocument.selectable(items)
+            let selectable = state.detailSelectable
             state.lastQuery = search.query
             state.search = nil
             guard selectable.indices.contains(state.detail.cursor.selected),
@@ -65,7 +65,7 @@ extension Reducer {
             current = state.towns.selected
         case .detail:
             let items = state.detailItems
-            labels = DetailDocument.selectable(items).map { i in
+            labels = state.detailSelectable.map { i in
                 switch items[i] {
                 case .link(let label, let note, _): return label + " " + note
                 case .citation(let id, _): return m.excerptByID[id]?.text ?? ""
@@ -108,7 +108,7 @@ extension Reducer {
     static func stepDate(_ state: inout AppState, by days: Int) {
         let day = state.currentDate.adding(days: days)
         state.currentDate = day
-        if let index = state.timelineEvents.firstIndex(where: { state.model.eventByID[$0]?.date.start == day && state.model.eventByID[$0]?.date.precision == .day }) {
+        if let index = state.firstEventOnDay[day] {
             state.timeline.selected = index
             if state.listPane == .timeline {
                 let route = Route.event(state.timelineEvents[index])

@@ -108,7 +108,7 @@ public enum Reducer {
             // The wheel zooms the map: up (negative) zooms in.
             MapReducer.zoom(&state, by: delta < 0 ? 1 : -1)
         case .detail:
-            let selectable = DetailDocument.selectable(state.detailItems)
+            let selectable = state.detailSelectable
             if selectable.isEmpty {
                 state.detail.cursor.offset = max(0, state.detail.cursor.offset.addingClamped(delta))
             } else {

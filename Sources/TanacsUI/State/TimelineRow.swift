@@ -30,6 +30,20 @@ public enum TimelineRow: Sendable, Equatable {
         return rows
     }
 
+    /// The row of each event, in order.
+    static func eventRows(_ rows: [TimelineRow]) -> [Int] {
+        rows.indices.filter { rows[$0].eventID != nil }
+    }
+
+    /// For each day, the index of the first event dated exactly that day (not a month or a span).
+    static func firstEventOnDay(_ events: [Event]) -> [Day: Int] {
+        var result: [Day: Int] = [:]
+        for (i, event) in events.enumerated() where event.date.precision == .day && result[event.date.start] == nil {
+            result[event.date.start] = i
+        }
+        return result
+    }
+
     /// Row index of the n-th event.
     static func row(ofEvent n: Int, in rows: [TimelineRow]) -> Int {
         var count = -1

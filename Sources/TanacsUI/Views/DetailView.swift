@@ -8,10 +8,9 @@ public enum DetailView {
         canvas.box(rect, title: (route?.kindName ?? "Detail") + depth, focused: focused, glyphs: state.glyphs)
         let inner = rect.inset(1)
         guard !inner.isEmpty else { return }
-        let items = state.detailItems
-        let selectable = DetailDocument.selectable(items)
+        let selectable = state.detailSelectable
         let selectedItem = selectable.indices.contains(state.detail.cursor.selected) ? selectable[state.detail.cursor.selected] : nil
-        let lines = DetailDocument.lines(items, width: inner.width, in: state.model, glyphs: state.glyphs)
+        let lines = state.detailLines(width: inner.width)
         for row in 0..<inner.height {
             let index = state.detail.cursor.offset + row
             guard lines.indices.contains(index) else { break }

@@ -11,35 +11,57 @@ public enum MapView {
         let (area, legendRect) = MapScene.areas(inner: inner, legendLines: legend.count)
         let scene = MapScene(state: state, width: area.width, height: area.height)
 
-        var raster = MapRaster(width: area.width, height: area.height, drawing: state.mapDrawing)
-        let geography = state.model.geography
-        for lake in geography.lakes { raster.fill(lake, layer: .lake, projection: scene.projection) }
-        for lake in geography.lakes { raster.stroke(lake, layer: .lake, projection: scene.projection) }
-        for river in geography.rivers { raster.stroke(river, layer: .river, projection: scene.projection) }
-        for border in geography.border { raster.stroke(border, layer: .border, projection: scene.projection) }
-        for y in 0..<area.height {
-            for x in 0..<area.width {
-                if let (text, style) = raster.cell(x: x, y: y) { canvas.write(text, x: area.x + x, y: area.y + y, style: style) }
-            }
+        for cell in outline(state, scene: scene, width: area.width, height: area.height) {
+            canvas.write(cell.text, x: area.x + cell.x, y: area.y + cell.y, style: cell.style)
         }
 
-        let markerByID = Dictionary(scene.markers.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        for marker in scene.markers {
+        // Markers drawn later cover earlier ones in the same cell, so only the last in each is drawn.
+        var covered = Set<Int>()
+        for marker in scene.markers.reversed() where covered.insert(marker.y * area.width + marker.x).inserted {
             var style = marker.mark.style
             if marker.linked { style = Theme.mapLinked }
             if marker.selected { style = focused ? Theme.selected : Theme.mapLinked }
             canvas.write(marker.mark.symbol(state.glyphs), x: area.x + marker.x, y: area.y + marker.y, style: style)
         }
         for label in scene.labels {
-            let marker = markerByID[label.id]
-            let style = marker?.selected == true ? (focused ? Theme.selected : Theme.selectedUnfocused)
-                : marker?.linked == true ? Theme.mapLinked : Theme.text
+            let style = label.id == scene.selectedID ? (focused ? Theme.selected : Theme.selectedUnfocused)
+                : scene.linkedIDs.contains(label.id) ? Theme.mapLinked : Theme.text
             canvas.write(label.text, x: area.x + label.x, y: area.y + label.y, style: style, limit: area.maxX)
         }
         if let legendRect {
             for (i, line) in legend.enumerated() {
                 canvas.write(line, x: legendRect.x, y: legendRect.y + i, style: Theme.label, limit: legendRect.maxX)
             }
+        }
+    }
+
+    struct OutlineCell {
+        let x: Int, y: Int
+        let text: String
+        let style: Style
+    }
+
+    private struct OutlineKey: Hashable {
+        let projection: MapProjection
+        let drawing: MapDrawing
+    }
+
+    /// The border, rivers and lakes rasterised for a projection and drawing mode, once for each.
+    static func outline(_ state: AppState, scene: MapScene, width: Int, height: Int) -> [OutlineCell] {
+        state.cache.value("mapOutline", key: OutlineKey(projection: scene.projection, drawing: state.mapDrawing)) {
+            var raster = MapRaster(width: width, height: height, drawing: state.mapDrawing)
+            let geography = state.model.geography
+            for lake in geography.lakes { raster.fill(lake, layer: .lake, projection: scene.projection) }
+            for lake in geography.lakes { raster.stroke(lake, layer: .lake, projection: scene.projection) }
+            for river in geography.rivers { raster.stroke(river, layer: .river, projection: scene.projection) }
+            for border in geography.border { raster.stroke(border, layer: .border, projection: scene.projection) }
+            var cells: [OutlineCell] = []
+            for y in 0..<height {
+                for x in 0..<width {
+                    if let (text, style) = raster.cell(x: x, y: y) { cells.append(OutlineCell(x: x, y: y, text: text, style: style)) }
+                }
+            }
+            return cells
         }
     }
 

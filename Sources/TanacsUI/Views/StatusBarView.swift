@@ -17,7 +17,7 @@ public enum StatusBarView {
         case .timeline: return state.eventCount == 0 ? "" : "\(state.timeline.selected + 1) of \(state.eventCount)"
         case .map: return [state.selectedTown?.name, state.mapDrawing.title].compactMap { $0 }.joined(separator: " · ")
         case .detail:
-            let n = DetailDocument.selectable(state.detailItems).count
+            let n = state.detailSelectable.count
             return n == 0 ? "" : "\(state.detail.cursor.selected + 1) of \(n)"
         }
     }

@@ -1,0 +1,43 @@
+import XCTest
+import TanacsModel
+@testable import TanacsBench
+
+/// The benchmark's generator writes data the loader accepts, and `run` reports every row.
+/// Timings are the benchmark's business, not these tests'.
+final class BenchTests: XCTestCase {
+    static let repo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let data = repo.appendingPathComponent("data")
+
+    func testGeneratedDatasetLoadsAndValidates() throws {
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("tanacs-bench-test-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: out) }
+        try Generator.generate(from: Self.data, scale: 2, to: out)
+        let original = try DataLoader.load(from: Self.data)
+        let model = try DataLoader.load(from: out)
+        XCTAssertEqual(model.events.count, 2 * original.events.count)
+        XCTAssertEqual(model.places.count, 2 * original.places.count)
+        XCTAssertEqual(model.councils.count, 2 * original.councils.count)
+        XCTAssertEqual(model.people.count, 2 * original.people.count)
+        XCTAssertEqual(model.figures.count, 2 * original.figures.count)
+        XCTAssertEqual(model.excerpts.count, 2 * original.excerpts.count)
+        XCTAssertEqual(model.sources.count, original.sources.count)
+        XCTAssertFalse(model.geography.isEmpty, "geo/ is copied so the map draws")
+        // References stay inside each copy.
+        let copy = try XCTUnwrap(model.eventByID[original.events[0].id + "-copy2"])
+        XCTAssertTrue(copy.places.allSatisfy { $0.hasSuffix("-copy2") })
+        XCTAssertTrue(copy.citations.allSatisfy { $0.hasSuffix("-copy2") })
+        XCTAssertEqual(model.excerptByID[copy.citations[0]]?.text, original.excerptByID[original.events[0].citations[0]]?.text)
+    }
+
+    func testRunReportsEveryRow() throws {
+        var options = Benchmark.Options()
+        options.keystrokes = 12
+        options.searchKeystrokes = 12
+        let report = try Benchmark.run(data: Self.data, scale: 1, options: options)
+        XCTAssertEqual(report.rows.map(\.name), Benchmark.rowNames)
+        let table = report.table
+        for name in Benchmark.rowNames { XCTAssertTrue(table.contains("| \(name) |"), name) }
+        XCTAssertTrue(report.rows.allSatisfy { !$0.value.isEmpty && !$0.budget.isEmpty })
+        XCTAssertTrue(table.contains("ok") || table.contains("OVER"))
+    }
+}

@@ -1,0 +1,40 @@
+import XCTest
+@testable import TanacsModel
+
+/// The pre-folded search finds what the original search found, in the same order, with the same
+/// ranks and context; and `folded` agrees with Foundation's folding on every string in the dataset.
+final class SearchEquivalenceTests: XCTestCase {
+    static let model = BundledDatasetTests.model
+
+    func testFoldingMatchesFoundationOnEveryString() throws {
+        var strings = ["Győr", "e\u{301}tat", "ΣΊΣΥΦΟΣ", "straße", "ﬁne", "Ｆｕｌｌ", "\u{301}", "a\u{20DD}b",
+                       "x\u{301}\u{302}y", "👍🏽 👨‍👩‍👧", "ABC", "", "\u{301}a", "E\u{301}", "Ő", "Sztálinváros"]
+        let m = Self.model
+        for p in m.places { strings += [p.name, p.summary] + p.names }
+        for c in m.councils { strings += [c.name, c.summary] + c.names + c.demands.map(\.text) }
+        for p in m.people { strings += [p.name, p.summary] + p.names + p.roles }
+        for e in m.events { strings += [e.title, e.summary] }
+        for f in m.figures { strings += [f.topic, f.summary ?? ""] + f.claims.map(\.asStated) }
+        for x in m.excerpts { strings.append(x.text) }
+        for s in strings { XCTAssertEqual(s.folded, s.foundationFolded, s) }
+    }
+
+    func testSameResultsAsTheOriginalSearch() {
+        let fast = SearchIndex(model: Self.model), reference = ReferenceSearchIndex(model: Self.model)
+        var queries: Set<String> = ["gyor", "GYŐR", "racz", "sztalinvaros", "csepel", "Kádár taxis", "   ", "zzzqqq",
+                                    "workers council", "council", "-", " ", "a", "e", "1956", "’", "“", "nagy imre", "ő"]
+        // Every prefix of every name, and some words from the texts.
+        let m = Self.model
+        for name in m.places.map(\.name) + m.councils.map(\.name) + m.people.map(\.name) {
+            for n in 1...min(4, name.count) { queries.insert(String(name.prefix(n))) }
+        }
+        for x in m.excerpts.prefix(60) {
+            for word in x.text.split(separator: " ").prefix(4) { queries.insert(String(word)) }
+        }
+        for query in queries.sorted() {
+            for limit in [7, 300] {
+                XCTAssertEqual(fast.search(query, limit: limit), reference.search(query, limit: limit), "\(query) limit \(limit)")
+            }
+        }
+    }
+}
