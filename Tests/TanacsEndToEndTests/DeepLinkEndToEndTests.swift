@@ -14,7 +14,7 @@ final class DeepLinkEndToEndTests: XCTestCase {
 
     private func launch(_ arguments: String) throws {
         let command = "env SWIFT_BACKTRACE=interactive=no LANG=C.UTF-8 TERM=xterm-256color '\(Tmux.binary.path)' "
-            + "--data '\(CLI.sample.path)' \(arguments); echo \"EXIT=$?\""
+            + "--data '\(CLI.sample.path)' \(arguments); echo \"EXIT\"=$?"
         try tmux.start(command, width: 120, height: 40)
     }
 

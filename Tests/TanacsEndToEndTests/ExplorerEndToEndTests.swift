@@ -16,7 +16,7 @@ final class ExplorerEndToEndTests: XCTestCase {
     private func launch(width: Int, height: Int, extra: String = "", arguments: String = "") throws {
         let sample = Tmux.repo.appendingPathComponent("Tests/Fixtures/sample").path
         let command = "env SWIFT_BACKTRACE=interactive=no LANG=C.UTF-8 TERM=xterm-256color \(extra) '\(Tmux.binary.path)' --data '\(sample)' \(arguments); "
-            + "echo \"EXIT=$?\"; stty -a | tr ' ' '\\n' | grep -x -e icanon -e -icanon -e echo -e -echo | tr '\\n' ' '; echo MODE-END"
+            + "echo \"EXIT=$?\"; stty -a | tr ' ' '\\n' | grep -x -e icanon -e -icanon -e echo -e -echo | tr '\\n' ' '; echo MODE-\"END\""
         try tmux.start(command, width: width, height: height)
     }
 
