@@ -9,7 +9,7 @@ public enum Sanitizer {
     public static func clean(_ text: String) -> String {
         if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text }
         // Nothing to remove or replace: the text as it is.
-        if !text.unicodeScalars.contains(where: needsCleaning) { return text }
+        if isClean(text) { return text }
         var out = String.UnicodeScalarView()
         var scalars = text.unicodeScalars.makeIterator()
         var pending = scalars.next()
@@ -45,6 +45,22 @@ public enum Sanitizer {
             }
         }
         return String(out)
+    }
+
+    /// True when the loop below would return the text unchanged: no scalar to drop or replace and no
+    /// stack of combining marks over the cap.
+    private static func isClean(_ text: String) -> Bool {
+        var marks = 0
+        for s in text.unicodeScalars {
+            if needsCleaning(s) { return false }
+            if s.value >= 0x300, s.properties.generalCategory == .nonspacingMark || s.properties.generalCategory == .enclosingMark {
+                marks += 1
+                if marks > maxCombiningMarks { return false }
+            } else {
+                marks = 0
+            }
+        }
+        return true
     }
 
     /// Scalars the loop below drops or replaces.
