@@ -26,7 +26,7 @@ public final class Terminal {
             throw TerminalError(description: "the explorer needs a terminal on stdin and stdout; for scripts use the query commands (see --help)")
         }
         setlocale(LC_ALL, "")
-        isUTF8 = String(cString: tanacs_codeset()).uppercased().replacingOccurrences(of: "-", with: "") == "UTF8"
+        isUTF8 = Terminal.localeIsUTF8
         let term = getenv("TERM").map { String(cString: $0) } ?? ""
         guard !term.isEmpty, term != "dumb" else {
             throw TerminalError(description: "TERM is \(term.isEmpty ? "unset" : "\"dumb\""); the explorer needs a screen-addressable terminal")
@@ -44,12 +44,7 @@ public final class Terminal {
         keypad(tanacs_stdscr(), true)
         set_escdelay(25)
         curs_set(0)
-        useColor = color && has_colors()
-        if useColor {
-            start_color()
-            use_default_colors()
-            Terminal.definePairs()
-        }
+        useColor = Terminal.startColors(if: color)
         if mouse {
             mouseinterval(0)
             mousemask(tanacs_all_mouse_events(), nil)
@@ -60,10 +55,8 @@ public final class Terminal {
     /// benchmark can count the bytes ncurses would send. Reads no input and installs no signal handlers.
     public init(recordingTo path: String, term: String = "xterm-256color", width: Int, height: Int, color: Bool = true) throws {
         setlocale(LC_ALL, "")
-        if String(cString: tanacs_codeset()).uppercased().replacingOccurrences(of: "-", with: "") != "UTF8" {
-            setlocale(LC_CTYPE, "C.UTF-8")
-        }
-        isUTF8 = String(cString: tanacs_codeset()).uppercased().replacingOccurrences(of: "-", with: "") == "UTF8"
+        if !Terminal.localeIsUTF8 { setlocale(LC_CTYPE, "C.UTF-8") }
+        isUTF8 = Terminal.localeIsUTF8
         guard let output = fopen(path, "w") else { throw TerminalError(description: "cannot write \(path)") }
         guard let input = fopen("/dev/null", "r") else {
             fclose(output)
@@ -79,12 +72,21 @@ public final class Terminal {
         resizeterm(Int32(height), Int32(width))
         noecho()
         curs_set(0)
-        useColor = color && has_colors()
-        if useColor {
-            start_color()
-            use_default_colors()
-            Terminal.definePairs()
-        }
+        useColor = Terminal.startColors(if: color)
+    }
+
+    /// Whether the locale set by `setlocale` uses UTF-8.
+    private static var localeIsUTF8: Bool {
+        String(cString: tanacs_codeset()).uppercased().replacingOccurrences(of: "-", with: "") == "UTF8"
+    }
+
+    /// Starts colours with a pair for every foreground and background, when wanted and available.
+    private static func startColors(if wanted: Bool) -> Bool {
+        guard wanted && has_colors() else { return false }
+        start_color()
+        use_default_colors()
+        definePairs()
+        return true
     }
 
     deinit { shutdown() }
