@@ -80,7 +80,7 @@ final class RobustnessEndToEndTests: XCTestCase {
         defer { try? FileManager.default.removeItem(at: folder) }
         try CLI.edit(folder, "people.json") { $0[0]["nickname"] = "x" }
         try launch(data: folder.path)
-        try tmux.waitFor(text: "Timeline 1/13")
+        try tmux.waitFor(text: "Timeline 2/13")
         try tmux.keys("q")
         let screen = try tmux.waitFor(text: "MODE-END")
         XCTAssertTrue(screen.contains("tanacs: warning: "), "the warning stays on the screen after the explorer:\n\(screen)")
@@ -100,7 +100,7 @@ final class RobustnessEndToEndTests: XCTestCase {
         let titleBefore = try tmux.tmux("display-message", "-p", "-t", tmux.session, "#{pane_title}")
         try tmux.literal(command(data: Self.hostile) + "; " + Self.report)
         try tmux.keys("Enter")
-        try tmux.waitFor(text: "Timeline 1/13")
+        try tmux.waitFor(text: "Timeline 2/13")
         for keys in [["j", "j", "Enter"], ["3", "PageDown", "PageDown", "End"], ["p", "Enter"], ["c", "Enter"], ["F", "Enter"],
                      ["j", "Enter"], ["e"], ["/"], ["P", "W", "N", "E", "D", "Escape"], ["?"], ["Escape"], ["t", "Enter"], ["2"]] {
             try tmux.keys(keys.joined(separator: " ").isEmpty ? "" : keys[0])
@@ -129,9 +129,9 @@ final class RobustnessEndToEndTests: XCTestCase {
         for term in ["vt100", "linux", "screen", "tmux-256color", "xterm-256color"] {
             fresh()
             try launch(env: "LANG=C.UTF-8 TERM=\(term)")
-            try tmux.waitFor(text: "Timeline 1/13")
-            try tmux.keys("j")
             try tmux.waitFor(text: "Timeline 2/13")
+            try tmux.keys("j")
+            try tmux.waitFor(text: "Timeline 3/13")
             try tmux.keys("q")
             assertRestored(try tmux.waitFor(text: "MODE-END"))
         }
@@ -147,7 +147,7 @@ final class RobustnessEndToEndTests: XCTestCase {
 
     func testLangCDrawsASCIIAndFoldsAccents() throws {
         try launch(width: 120, height: 40, env: "LANG=C LC_ALL=C TERM=xterm-256color")
-        try tmux.waitFor(text: "Timeline 1/13")
+        try tmux.waitFor(text: "Timeline 2/13")
         try tmux.keys("/")
         try tmux.literal("gyor")
         try tmux.keys("Enter")
@@ -163,7 +163,7 @@ final class RobustnessEndToEndTests: XCTestCase {
 
     func testResizeStormEndsOnASaneScreen() throws {
         try launch(width: 100, height: 30)
-        try tmux.waitFor(text: "Timeline 1/13")
+        try tmux.waitFor(text: "Timeline 2/13")
         try tmux.keys("j", "j", "j")
         var generator = SystemRandomNumberGenerator()
         for _ in 0..<60 {
@@ -172,7 +172,7 @@ final class RobustnessEndToEndTests: XCTestCase {
         try tmux.resize(120, 40)
         let screen = try tmux.waitFor("the timeline at 120x40") {
             // The wide layout (timeline beside the map) shows the last resize was applied, not one on the way.
-            $0.contains("Timeline 4/13") && $0.hasPrefix("┌") && $0.contains("─ Map ")
+            $0.contains("Timeline 5/13") && $0.hasPrefix("┌") && $0.contains("─ Map ")
                 && $0.split(separator: "\n", omittingEmptySubsequences: false).count >= 40
         }
         let lines = screen.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
@@ -187,7 +187,7 @@ final class RobustnessEndToEndTests: XCTestCase {
 
     func testHundredsOfKeysAtOnce() throws {
         try launch(width: 100, height: 30)
-        try tmux.waitFor(text: "Timeline 1/13")
+        try tmux.waitFor(text: "Timeline 2/13")
         try tmux.literal(String(repeating: "j", count: 400))
         try tmux.waitFor(text: "Timeline 13/13")
         try tmux.literal(String(repeating: "jkJK[]2131?", count: 60))
@@ -202,7 +202,7 @@ final class RobustnessEndToEndTests: XCTestCase {
     /// The explorer alone on the command line (a shell abandons the rest of a line whose command died
     /// of SIGINT), then the report typed once the shell is back.
     private func reportAfterExit(exit: String, file: StaticString = #filePath, line: UInt = #line) throws {
-        try tmux.waitFor("the shell", file: file, line: line) { !$0.contains("Timeline 1/13") }
+        try tmux.waitFor("the shell", file: file, line: line) { !$0.contains("Timeline 2/13") }
         try tmux.literal(Self.report)
         try tmux.keys("Enter")
         assertRestored(try tmux.waitFor(text: "MODE-END", file: file, line: line), exit: exit, file: file, line: line)
@@ -212,13 +212,13 @@ final class RobustnessEndToEndTests: XCTestCase {
         for (signal, exit) in [("INT", "EXIT=130"), ("HUP", "EXIT=129"), ("TERM", "EXIT=143"), ("QUIT", "EXIT=131")] {
             fresh()
             try tmux.start(command(), width: 100, height: 30)
-            try tmux.waitFor(text: "Timeline 1/13")
+            try tmux.waitFor(text: "Timeline 2/13")
             try signalExplorer(signal)
             try reportAfterExit(exit: exit)
         }
         fresh()
         try tmux.start(command(), width: 100, height: 30)
-        try tmux.waitFor(text: "Timeline 1/13")
+        try tmux.waitFor(text: "Timeline 2/13")
         try tmux.keys("C-c")
         try reportAfterExit(exit: "EXIT=130")
     }
@@ -226,11 +226,11 @@ final class RobustnessEndToEndTests: XCTestCase {
     func testSuspendAndResume() throws {
         // The explorer alone on the command line, so the shell's job control can stop and resume it.
         try tmux.start(command(), width: 100, height: 30)
-        try tmux.waitFor(text: "Timeline 1/13")
-        try tmux.keys("j")
         try tmux.waitFor(text: "Timeline 2/13")
+        try tmux.keys("j")
+        try tmux.waitFor(text: "Timeline 3/13")
         try tmux.keys("C-z")
-        try tmux.waitFor("the shell after C-z") { !$0.contains("Timeline 2/13") }
+        try tmux.waitFor("the shell after C-z") { !$0.contains("Timeline 3/13") }
         try tmux.literal("stty -a | tr ' ' '\\n' | grep -x -e icanon -e -icanon -e echo -e -echo | tr '\\n' ' '; echo SUSPENDED-\"END\"")
         try tmux.keys("Enter")
         let suspended = try tmux.waitFor(text: "SUSPENDED-END")
@@ -238,11 +238,11 @@ final class RobustnessEndToEndTests: XCTestCase {
         try tmux.literal("fg")
         try tmux.keys("Enter")
         // Redrawn whole: the timeline, the detail pane and the status bar, not only what changed.
-        try tmux.waitFor("the explorer redrawn") { $0.contains("Timeline 2/13") && $0.contains("─ Event") && $0.contains("2 of 13") }
+        try tmux.waitFor("the explorer redrawn") { $0.contains("Timeline 3/13") && $0.contains("─ Event") && $0.contains("3 of 13") }
         try tmux.keys("j")
-        try tmux.waitFor(text: "Timeline 3/13")
+        try tmux.waitFor(text: "Timeline 4/13")
         try tmux.keys("q")
-        try tmux.waitFor("the shell") { !$0.contains("Timeline 3/13") }
+        try tmux.waitFor("the shell") { !$0.contains("Timeline 4/13") }
         try tmux.literal(Self.report)
         try tmux.keys("Enter")
         assertRestored(try tmux.waitFor(text: "MODE-END"))

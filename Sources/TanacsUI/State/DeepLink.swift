@@ -40,3 +40,22 @@ extension Reducer {
         return true
     }
 }
+
+extension Reducer {
+    /// Where the explorer opens: on `date` when given, else on 23 October 1956, the day the revolution
+    /// began (for datasets with events from that day on; others open on their first event); then on the
+    /// record `id` when given.
+    public static func start(_ state: inout AppState, at id: String? = nil, date: Day? = nil) {
+        if let date {
+            go(&state, to: date)
+        } else if state.model.events.last.map({ $0.date.start >= AppState.openingDay }) ?? false {
+            go(&state, to: AppState.openingDay)
+        }
+        if let id { open(&state, id: id) }
+    }
+}
+
+extension AppState {
+    /// The day the revolution began: where the explorer opens by default.
+    public static let openingDay = Day(year: 1956, month: 10, day: 23)!
+}

@@ -43,8 +43,7 @@ struct Explore: ParsableCommand {
         let (width, height) = terminal.size
         var state = AppState(model: model, width: width, height: height,
                              glyphs: ascii || !terminal.isUTF8 ? .ascii : .unicode)
-        if let target { Reducer.open(&state, id: target) }
-        if let date { Reducer.go(&state, to: date) }
+        Reducer.start(&state, at: target, date: date)
         terminal.paint(Screen.render(state))
         if environment["TANACS_CRASH_TEST"] == "1" {
             // For the tests: a crash after the first frame must still give the terminal back.

@@ -47,8 +47,7 @@ struct RenderCommand: ParsableCommand {
         let m = try dataOptions.load()
         let (width, height) = dimensions!
         var state = AppState(model: m, width: width, height: height, glyphs: ascii ? .ascii : .unicode)
-        if let at { Reducer.open(&state, id: try resolve(at, in: m, option: "--at")) }
-        if let date { Reducer.go(&state, to: date) }
+        Reducer.start(&state, at: try at.map { try resolve($0, in: m, option: "--at") }, date: date)
         for key in try KeySyntax.parse(keys) where state.running {
             Reducer.reduce(&state, .key(key))
         }
