@@ -1,6 +1,7 @@
 import TanacsModel
 
-/// A council: level, seat, hierarchy, when formed and ended, leaders, demands, events.
+/// A council: level, when formed and ended, seat, hierarchy, leaders, demands, events, then the
+/// quotations for its dates (kept below the hierarchy so a long quotation does not push it off screen).
 enum CouncilPage {
     static func items(_ c: Council, _ state: AppState) -> [DetailItem] {
         let m = state.model, g = state.glyphs
@@ -12,8 +13,7 @@ enum CouncilPage {
             let exists = m.councilExists(c, on: day)
             items.append(.field("On \(HistoricalDate(day.description)!.display)", exists ? "existed" : "did not exist (yet or any more)"))
         }
-        items += DetailDocument.dated("Formed", c.formed, m, g)
-        items += DetailDocument.dated("Ended", c.ended, m, g)
+        items += [DetailDocument.datedLine("Formed", c.formed, m, g), DetailDocument.datedLine("Ended", c.ended, m, g)].compactMap { $0 }
         items.append(.blank)
         items.append(.text(c.summary))
         items += DetailDocument.section("Seat", DetailDocument.links([c.place].compactMap { $0 }, m))
@@ -28,6 +28,8 @@ enum CouncilPage {
         })
         items += DetailDocument.section("Demands", c.demands.flatMap { [.text("• " + $0.text), .citation(excerpt: $0.citation, claim: nil)] })
         items += DetailDocument.section("Events", DetailDocument.links(m.eventsByCouncil[c.id] ?? [], m, note: DetailDocument.eventDate(m)))
+        items += DetailDocument.section("When it formed and ended",
+                                        DetailDocument.dated("Formed", c.formed, m, g) + DetailDocument.dated("Ended", c.ended, m, g))
         items += DetailDocument.sources(c.citations)
         return items
     }

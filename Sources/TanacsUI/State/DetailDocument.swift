@@ -83,6 +83,16 @@ public enum DetailDocument {
         return [.field(label, claims[0].date.display)] + claims.map { .citation(excerpt: $0.citation, claim: nil) }
     }
 
+    /// The same dates on one line, for the top of a page; the quotations follow further down.
+    static func datedLine(_ label: String, _ claims: [DateClaim], _ m: Model, _ g: Glyphs) -> DetailItem? {
+        guard !claims.isEmpty else { return nil }
+        if Set(claims.map(\.date.text)).count > 1 {
+            let each = claims.map { "\($0.date.display) (\(sourceName(of: $0.citation, m)))" }.joined(separator: " · ")
+            return .field("\(g.disputed) \(label)", "DISPUTED: " + each)
+        }
+        return .field(label, claims[0].date.display)
+    }
+
     static func sourceName(of excerpt: String, _ m: Model) -> String {
         m.excerptByID[excerpt].flatMap { m.sourceByID[$0.source] }.map(shortName) ?? "?"
     }
