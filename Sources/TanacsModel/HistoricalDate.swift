@@ -141,6 +141,9 @@ extension Day {
     public var display: String {
         let names = ["Wed", "Thu", "Fri", "Sat", "Sun", "Mon", "Tue"] // ordinal 0 fell on a Wednesday
         let weekday = names[((ordinal % 7) + 7) % 7]
-        return "\(weekday) \(day) \(HistoricalDate.monthNames[month - 1]) \(year)"
+        return "\(weekday) \(shortDisplay)"
     }
+
+    /// "23 Oct 1956", as a day's `HistoricalDate` shows it.
+    public var shortDisplay: String { "\(day) \(HistoricalDate.monthNames[month - 1]) \(year)" }
 }

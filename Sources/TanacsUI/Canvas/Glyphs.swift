@@ -11,13 +11,19 @@ public struct Glyphs: Sendable, Hashable {
     public let quoteClose: String
     public let pointer: String
     public let disputed: String
+    /// Marks something present on the current date (a council existing, a town's event).
+    public let present: String
+    /// Marks the current date's heading in the timeline.
+    public let today: String
 
     public static let unicode = Glyphs(horizontal: "─", vertical: "│", topLeft: "┌", topRight: "┐",
                                        bottomLeft: "└", bottomRight: "┘", ellipsis: "…",
-                                       quoteOpen: "“", quoteClose: "”", pointer: "›", disputed: "⚑")
+                                       quoteOpen: "“", quoteClose: "”", pointer: "›", disputed: "⚑",
+                                       present: "●", today: "◆")
     public static let ascii = Glyphs(horizontal: "-", vertical: "|", topLeft: "+", topRight: "+",
                                      bottomLeft: "+", bottomRight: "+", ellipsis: "~",
-                                     quoteOpen: "\"", quoteClose: "\"", pointer: ">", disputed: "!")
+                                     quoteOpen: "\"", quoteClose: "\"", pointer: ">", disputed: "!",
+                                     present: "*", today: "*")
 }
 
 extension Canvas {

@@ -11,7 +11,7 @@ enum CouncilPage {
         if !c.formed.isEmpty {
             let day = state.currentDate
             let exists = m.councilExists(c, on: day)
-            items.append(.field("On \(HistoricalDate(day.description)!.display)", exists ? "existed" : "did not exist (yet or any more)"))
+            items.append(.field("On \(day.shortDisplay)", exists ? "existed" : "did not exist (yet or any more)"))
         }
         items += [DetailDocument.datedLine("Formed", c.formed, m, g), DetailDocument.datedLine("Ended", c.ended, m, g)].compactMap { $0 }
         items.append(.blank)

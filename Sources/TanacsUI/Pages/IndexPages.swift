@@ -4,9 +4,9 @@ import TanacsModel
 enum IndexPages {
     static func items(_ kind: IndexKind, _ state: AppState) -> [DetailItem] {
         let m = state.model, g = state.glyphs
-        let mark = g.pointer == "›" ? "●" : "*"
+        let mark = g.present
         let day = state.currentDate
-        let dayText = HistoricalDate(day.description)!.display
+        let dayText = day.shortDisplay
         switch kind {
         case .towns:
             let header: [DetailItem] = [.title(kind.title), .subtitle("\(mark) = events on \(dayText); [ and ] change the day")]

@@ -34,6 +34,6 @@ enum CouncilIndexNote {
         guard let c = state.model.councilByID[id] else { return "" }
         let day = state.currentDate
         let exists = state.model.councilExists(c, on: day)
-        return c.level.rawValue + (exists ? " · \(state.glyphs.pointer == "›" ? "●" : "*") exists on \(HistoricalDate(day.description)!.display)" : "")
+        return c.level.rawValue + (exists ? " · \(state.glyphs.present) exists on \(day.shortDisplay)" : "")
     }
 }

@@ -27,7 +27,7 @@ public enum TimelineView {
                 // Dates the sources give only as a month, a year or a span are labelled as approximate.
                 let label = date.precision == .day && !date.isInterval ? date.start.display : "\(date.display) (approx.)"
                 let today = date.contains(state.currentDate)
-                canvas.write(label + (today ? " \(state.glyphs.pointer == "›" ? "◆" : "*")" : ""), x: inner.x, y: y, style: Theme.heading, limit: inner.maxX)
+                canvas.write(label + (today ? " \(state.glyphs.today)" : ""), x: inner.x, y: y, style: Theme.heading, limit: inner.maxX)
             case .event(let id):
                 guard let event = state.model.eventByID[id] else { continue }
                 let time = event.time.map { $0 + " " } ?? ""
