@@ -256,7 +256,7 @@ final class ReducerTests: XCTestCase {
         var s = Fixture.state(120, 40, keys: [.char("G")])
         Reducer.reduce(&s, .resize(width: 60, height: 12))
         XCTAssertEqual(s.timeline.selected, 12)
-        let row = TimelineRow.row(ofEvent: 12, in: s.timelineRows)
+        let row = s.timelineEventRows[12]
         XCTAssertTrue((s.timeline.offset..<(s.timeline.offset + s.visibleRows(.timeline))).contains(row))
         XCTAssertTrue(Screen.render(s).text.contains("Csepel workers met with tanks"))
         Reducer.reduce(&s, .resize(width: 120, height: 40))

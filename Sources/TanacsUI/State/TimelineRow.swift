@@ -43,16 +43,6 @@ public enum TimelineRow: Sendable, Equatable {
         }
         return result
     }
-
-    /// Row index of the n-th event.
-    static func row(ofEvent n: Int, in rows: [TimelineRow]) -> Int {
-        var count = -1
-        for (i, row) in rows.enumerated() where row.eventID != nil {
-            count += 1
-            if count == n { return i }
-        }
-        return max(0, rows.count - 1)
-    }
 }
 
 /// Which events the timeline shows: any combination of kinds, a place (with the places inside it), a council.
