@@ -9,11 +9,12 @@ NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7
                 "hundred": 100, "hundreds": 100, "thousand": 1000, "thousands": 1000, "million": 1000000}
 
 def fold(s):
+    s = s.replace("ł", "l").replace("Ł", "L")
     s = unicodedata.normalize("NFD", s)
     s = "".join(c for c in s if not unicodedata.combining(c))
     return s.lower().replace("\u2019", "'").replace("\u2018", "'")
 
-WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)*", re.UNICODE)
+WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)*\d?", re.UNICODE)
 NUM = re.compile(r"\d+(?:,\d{3})*")
 
 def strip_possessive(w):
@@ -54,6 +55,25 @@ def tokens(text, lexicon):
         out.append(("name", f))
     return out
 
+def lowercase_words(text):
+    """Words written in lower case somewhere: such a word opening a sentence is not taken for a name."""
+    return {strip_possessive(fold(w)) for w in re.findall(r"[^\W\d_]+(?:['’][^\W\d_]+)*", text) if w[0].islower()}
+
+def build_lexicon(d):
+    """Names: capitalised words seen mid-sentence in the project's prose or in record names, less
+    any word also written in lower case (so "In", "People" opening a sentence are not names)."""
+    lex, lower = set(), set()
+    for kind in ["places", "councils", "events", "people", "figures"]:
+        for r in d[kind]:
+            texts = [s["text"] for f in ("statements", "roles", "demands") for s in r.get(f, [])]
+            texts += [r[f] for f in ("title", "topic") if r.get(f)]
+            for t in texts:
+                lex |= capitalised_midsentence(t); lower |= lowercase_words(t)
+            for n in [r.get("name")] + r.get("names", []):
+                if n: lex |= {strip_possessive(fold(w)) for w in re.findall(r"[^\W\d_]+(?:['’][^\W\d_]+)*", n) if w[0].isupper()}
+    for x in d["excerpts"]: lower |= lowercase_words(x["text"])
+    return lex - lower
+
 def capitalised_midsentence(text):
     starts = sentence_starts(text)
     found = set()
@@ -70,14 +90,61 @@ def word_matches(t, w):
     while cp < n and t[cp] == w[cp]: cp += 1
     return cp >= 4 and cp >= n - 2
 
+# A statement may name the source it reports ("Haynes gives 52"): supported by that source's excerpts.
+SOURCE_NAMES = {"source:kosuth": ["kosuth"], "source:marakis": ["marakis"], "source:prole": ["prole", "info"],
+                "source:blog": ["blog"], "source:haynes": ["haynes"]}
+
+# Names the sources use for the same thing: a country and its people, and the Soviet Union, which the
+# sources call Soviet, Russian or the USSR alike. A statement's word is supported by any word in its group.
+SAME = [{"soviet", "soviets", "russian", "russians", "russia", "ussr"},
+        {"hungary", "hungarian", "hungarians", "magyar"},
+        {"poland", "polish", "poles", "pole"},
+        {"britain", "british", "england", "english"},
+        {"america", "american", "americans", "us", "usa", "u.s"},
+        {"hq", "headquarters"}, {"un", "nations"},
+        {"france", "french"}, {"germany", "german", "germans"}, {"yugoslavia", "yugoslav"},
+        {"egypt", "egyptian"}, {"austria", "austrian"}, {"israel", "israeli"}]
+SAME_AS = {w: g for g in SAME for w in g}
+
+def add_aliases(d):
+    """Spellings the dataset lists as one person's surname or one place's name ("Kopácsi", "Kopásci";
+    "Szolnok", "Skolnok") support each other: the names lists say they are the same."""
+    groups = []
+    for p in d["people"]:
+        groups.append({words(n)[-1] for n in [p["name"]] + p.get("names", []) if words(n)})
+    for p in d["places"]:
+        groups.append({words(n)[0] for n in [p["name"]] + p.get("names", []) if words(n)})
+    for g in groups:
+        if len(g) < 2: continue
+        for w in g: SAME_AS[w] = set(SAME_AS.get(w, set())) | g
+
+# Misreadings in the PDF-derived account, read as the word they stand for (and never used as names).
+OCR = {"canz": "ganz", "cwc1": "cwc", "hdf": "mdp", "zsiground": "zsigmond", "erasso": "krasso",
+       "sander": "sandor", "skolnok": "szolnok", "hi": "hq"}
+
 class Evidence:
     """One excerpt's text, indexed for the lint."""
-    def __init__(self, text):
-        self.words = set(words(text))
+    def __init__(self, text, source=None):
+        self.words = {OCR.get(w, w) for w in words(text)} | set(SOURCE_NAMES.get(source, []))
         nums = set(numbers(text))
         self.numbers = nums | {n[-2:] for n in nums if len(n) == 4}
         for w in self.words:
             if w in NUMBER_WORDS: self.numbers.add(str(NUMBER_WORDS[w]))
+        # "thirty thousand", "one hundred thousand": number words in a row make one number
+        run = []
+        for w in WORD.findall(fold(text)) + [""]:
+            if w in NUMBER_WORDS or (w in ("one", "a") and not run):
+                run.append(w); continue
+            if run:
+                value, part = 0, 0
+                for x in run:
+                    v = 1 if x in ("one", "a") else NUMBER_WORDS[x]
+                    if v >= 1000: part = max(part, 1) * v; value += part; part = 0
+                    elif v == 100: part = max(part, 1) * 100
+                    else: part += v
+                value += part
+                if value: self.numbers.add(str(value))
+                run = []
         self.numwords = {w for w in self.words if w in NUMBER_WORDS}
 
     def supports(self, token):
@@ -87,6 +154,7 @@ class Evidence:
         if kind == "numword":
             return value in self.words or str(NUMBER_WORDS[value]) in self.numbers
         if value in self.words: return True
+        if any(w in self.words for w in SAME_AS.get(value, ())): return True
         return any(word_matches(value, w) for w in self.words)
 
 def load(folder):
