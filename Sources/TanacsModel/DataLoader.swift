@@ -12,6 +12,32 @@ public enum DataLoader {
     public static let files = ["sources.json", "excerpts.json", "places.json", "councils.json",
                                "events.json", "people.json", "figures.json"]
 
+    /// A kind's records may go on in parts beside its file, `events.2.json`, `events.3.json` and so on
+    /// (read in that order, up to the first missing number), so a dataset larger than the file limit
+    /// still loads: `tanacs-bench generate` splits at 1,000 copies.
+    public static func partName(_ file: String, _ part: Int) -> String {
+        part == 1 ? file : String(file.dropLast(5)) + ".\(part).json"
+    }
+
+    /// `events.json` for `events.2.json`: the file whose kind of record a part holds.
+    static func kindFile(of name: String) -> String {
+        let stem = name.dropLast(5)
+        guard name.hasSuffix(".json"), let dot = stem.lastIndex(of: "."),
+              !stem[stem.index(after: dot)...].isEmpty, stem[stem.index(after: dot)...].allSatisfy(\.isASCII), Int(stem[stem.index(after: dot)...]) != nil else { return name }
+        return String(stem[..<dot]) + ".json"
+    }
+
+    /// The parts of `file` that `exists` finds, the file itself first (even when missing, so a missing
+    /// file is reported as before).
+    static func parts(of file: String, exists: (String) -> Bool) -> [String] {
+        var names = [file], part = 2
+        while exists(partName(file, part)) {
+            names.append(partName(file, part))
+            part += 1
+        }
+        return names
+    }
+
     /// Files larger than this are refused before they are read, so a stray huge file cannot exhaust
     /// memory or time. The bundled dataset's largest file is about 200 KB.
     public static let maxFileBytes = 32 << 20
@@ -33,7 +59,8 @@ public enum DataLoader {
         guard files.contains(where: { FileManager.default.fileExists(atPath: folder.appendingPathComponent($0).path) }) else {
             throw LoadErrors([LoadError(file: folder.path, message: "not a Tanács dataset (none of \(files.joined(separator: ", ")) is here)")])
         }
-        return try load { name in
+        return try load(exists: { FileManager.default.fileExists(atPath: folder.appendingPathComponent($0).path) },
+                        readingConcurrently: { name in
             let url = folder.appendingPathComponent(name)
             var isDir: ObjCBool = false
             guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDir) else { return nil }
@@ -47,50 +74,121 @@ public enum DataLoader {
             } catch {
                 throw LoadError(file: name, message: "cannot read the file (unreadable)")
             }
-        }
+        })
     }
 
     /// Loads from any store of files: `read` gets a name such as `events.json` or `geo/border.json`
     /// and returns its bytes, nil when there is no such file, or throws a `LoadError`.
     /// The fuzz target (Tests/Fuzz) calls this with bytes in memory.
     public static func load(reading read: (String) throws -> Data?) throws -> LoadedData {
-        var errors: [LoadError] = []
+        try load(fastPath: true, reading: read)
+    }
+
+    /// `fastPath: false` reads every file the checking way, as the loader did before `RecordReader`:
+    /// the tests and the fuzz target compare the two.
+    static func load(fastPath: Bool, reading read: (String) throws -> Data?) throws -> LoadedData {
+        // Read here, decode in parallel: `read` need not be safe to call from several threads.
+        var contents: [String: Result<Data?, any Error>] = [:]
+        for name in files + Geography.files.map({ "geo/" + $0 }) {
+            contents[name] = Result { try read(name) }
+            var part = 2
+            while name.hasSuffix(".json"), !name.hasPrefix("geo/") {
+                let next = partName(name, part)
+                let result = Result { try read(next) }
+                if case .success(nil) = result { break }
+                contents[next] = result
+                part += 1
+            }
+        }
+        let store = contents
+        return try load(fastPath: fastPath, exists: { store[$0] != nil }, readingConcurrently: { try store[$0]?.get() ?? nil })
+    }
+
+    /// What decoding one file gave: its records (an array of the file's record type), or the error.
+    private struct FileOutcome: @unchecked Sendable {
+        var records: Any = ()
         var warnings: [LoadError] = []
-        func decode<T: Decodable & Identifiable>(_ name: String, _ type: T.Type) -> [T] where T.ID == String {
+        var error: LoadError?
+    }
+
+    /// Decodes the files on every core (largest first, so two cores finish together), then checks
+    /// the whole. Each file is read by the task that decodes it and dropped once its records are out.
+    static func load(fastPath: Bool = true, exists: (String) -> Bool,
+                     readingConcurrently read: @escaping @Sendable (String) throws -> Data?) throws -> LoadedData {
+        @Sendable func decode<T: Decodable>(_ name: String, _ fast: (inout RecordReader) throws -> T) -> FileOutcome {
             do {
                 guard let data = try read(name) else {
                     throw LoadError(file: name, message: "cannot read the file (missing)")
                 }
-                return try decodeArray(T.self, data: data, displayName: name, known: KnownFields.table[name], warnings: &warnings)
+                if fastPath, let records = RecordReader.records(data, fast) { return FileOutcome(records: records) }
+                var warnings: [LoadError] = []
+                let records = try decodeArray(T.self, data: data, displayName: name, known: KnownFields.table[kindFile(of: name)], warnings: &warnings)
+                return FileOutcome(records: records, warnings: warnings)
             } catch let error as LoadError {
-                errors.append(error)
+                return FileOutcome(error: error)
             } catch {
-                errors.append(LoadError(file: name, message: "\(error)"))
+                return FileOutcome(error: LoadError(file: name, message: "\(error)"))
             }
-            return []
         }
-        let sources = decode("sources.json", Source.self)
-        let excerpts = decode("excerpts.json", Excerpt.self)
-        let places = decode("places.json", Place.self)
-        let councils = decode("councils.json", Council.self)
-        let events = decode("events.json", Event.self)
-        let people = decode("people.json", Person.self)
-        let figures = decode("figures.json", Figure.self)
-        var geography = Geography.empty
-        do {
-            geography = try Geography.load(reading: { try read("geo/" + $0) }, warnings: &warnings)
-        } catch let error as LoadError {
-            errors.append(error)
-        } catch {
-            errors.append(LoadError(file: "geo", message: "\(error)"))
+        @Sendable func geography() -> FileOutcome {
+            do {
+                var warnings: [LoadError] = []
+                let geography = try Geography.load(reading: { try read("geo/" + $0) }, fastPath: fastPath, warnings: &warnings)
+                return FileOutcome(records: geography, warnings: warnings)
+            } catch let error as LoadError {
+                return FileOutcome(error: error)
+            } catch {
+                return FileOutcome(error: LoadError(file: "geo", message: "\(error)"))
+            }
         }
+        // One task per file and part, then the map; the largest kinds first.
+        func tasks(_ file: String, _ decode: @escaping @Sendable (String) -> FileOutcome) -> [@Sendable () -> FileOutcome] {
+            parts(of: file, exists: exists).map { name in { decode(name) } }
+        }
+        let kinds: [[@Sendable () -> FileOutcome]] = [
+            tasks("sources.json", { decode($0) { try $0.source() } }),
+            tasks("excerpts.json", { decode($0) { try $0.excerpt() } }),
+            tasks("places.json", { decode($0) { try $0.place() } }),
+            tasks("councils.json", { decode($0) { try $0.council() } }),
+            tasks("events.json", { decode($0) { try $0.event() } }),
+            tasks("people.json", { decode($0) { try $0.person() } }),
+            tasks("figures.json", { decode($0) { try $0.figure() } }),
+            [geography],
+        ]
+        let all = kinds.flatMap { $0 }
+        // Positions in `all`, largest kinds first, so the two cores finish together.
+        var start = 0
+        let firstOfKind = kinds.map { k -> Int in defer { start += k.count }; return start }
+        let schedule = [1, 4, 3, 2, 6, 5, 0, 7].flatMap { kind in (0..<kinds[kind].count).map { firstOfKind[kind] + $0 } }
+        let outcomes = Outcomes(count: all.count)
+        DispatchQueue.concurrentPerform(iterations: all.count) { n in
+            let task = schedule[n]
+            outcomes.set(task, all[task]())
+        }
+        let results = outcomes.all
+        let errors = results.compactMap(\.error)
         if !errors.isEmpty { throw LoadErrors(errors) }
-        var model = Model(sources: sources, excerpts: excerpts, places: places, councils: councils,
-                          events: events, people: people, figures: figures)
-        model.geography = geography
+        func records<T>(_ kind: Int, _: T.Type) -> [T] {
+            let range = firstOfKind[kind]..<(firstOfKind[kind] + kinds[kind].count)
+            return range.count == 1 ? results[range.lowerBound].records as! [T] : range.flatMap { results[$0].records as! [T] }
+        }
+        var model = Model(sources: records(0, Source.self), excerpts: records(1, Excerpt.self),
+                          places: records(2, Place.self), councils: records(3, Council.self),
+                          events: records(4, Event.self), people: records(5, Person.self),
+                          figures: records(6, Figure.self))
+        model.geography = results[all.count - 1].records as! Geography
         let problems = Validator.check(model)
         if !problems.isEmpty { throw LoadErrors(problems) }
-        return LoadedData(model: model, warnings: warnings)
+        return LoadedData(model: model, warnings: results.flatMap(\.warnings))
+    }
+
+    /// One slot per task, each written once by the thread that ran it.
+    private final class Outcomes: @unchecked Sendable {
+        private var slots: [FileOutcome]
+        private let lock = NSLock()
+        init(count: Int) { slots = Array(repeating: FileOutcome(), count: count) }
+        func set(_ index: Int, _ outcome: FileOutcome) { lock.withLock { slots[index] = outcome } }
+        var all: [FileOutcome] { lock.withLock { slots } }
     }
 
     /// Decodes bytes holding a JSON array. With `known`, each record's fields are compared with it and

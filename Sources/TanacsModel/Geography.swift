@@ -52,9 +52,11 @@ public struct Geography: Sendable {
     }
 
     /// Reads the three files through `read` (nil for a missing file), adding unknown fields to `warnings`.
-    static func load(reading read: (String) throws -> Data?, warnings: inout [LoadError]) throws -> Geography {
+    /// `fastPath` as in `DataLoader.load(fastPath:reading:)`.
+    static func load(reading read: (String) throws -> Data?, fastPath: Bool = true, warnings: inout [LoadError]) throws -> Geography {
         func features(_ name: String) throws -> [GeoFeature] {
             guard let data = try read(name) else { return [] }
+            if fastPath, let features = RecordReader.records(data, { try $0.feature() }) { return features }
             return try DataLoader.decodeArray(FeatureFile.self, data: data, displayName: "geo/" + name,
                                               known: KnownFields.table["geo/" + name], warnings: &warnings).map(\.feature)
         }
@@ -62,7 +64,7 @@ public struct Geography: Sendable {
     }
 
     /// The on-disk shape: `{"name": "Danube", "lines": [[[lon, lat], ...], ...]}`, as GeoJSON orders coordinates.
-    private struct FeatureFile: Decodable {
+    struct FeatureFile: Decodable {
         let name: String
         let lines: [[[Double]]]
 

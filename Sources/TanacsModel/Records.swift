@@ -1,6 +1,6 @@
 // The dataset's records, one Codable type per kind, mirroring data/schema/*.schema.json.
 
-public struct Source: Codable, Sendable, Identifiable {
+public struct Source: Codable, Sendable, Equatable, Identifiable {
     public let id: String
     public let file: String
     public let author: String
@@ -10,7 +10,7 @@ public struct Source: Codable, Sendable, Identifiable {
     public let notes: String
 }
 
-public struct Excerpt: Codable, Sendable, Identifiable {
+public struct Excerpt: Codable, Sendable, Equatable, Identifiable {
     public let id: String
     public let source: String
     public let text: String
@@ -22,7 +22,7 @@ public enum PlaceKind: String, Codable, Sendable, CaseIterable {
 }
 
 /// A number stated by a source, with the excerpt that states it.
-public struct CitedNumber: Codable, Sendable {
+public struct CitedNumber: Codable, Sendable, Equatable {
     public let value: Int
     /// The source's own words for the number, e.g. "just under 100,000".
     public let asStated: String?
@@ -56,7 +56,7 @@ extension Array where Element == Statement {
     }
 }
 
-public struct Place: Codable, Sendable, Identifiable {
+public struct Place: Codable, Sendable, Equatable, Identifiable {
     public let id: String
     public let name: String
     public let names: [String]
@@ -77,7 +77,7 @@ public struct Place: Codable, Sendable, Identifiable {
 }
 
 /// A date as one source states it.
-public struct DateClaim: Codable, Sendable {
+public struct DateClaim: Codable, Sendable, Equatable {
     public let date: HistoricalDate
     public let citation: String
 
@@ -92,7 +92,7 @@ public enum CouncilLevel: String, Codable, Sendable, CaseIterable {
 }
 
 /// A person's part in a council; `citations` name the person in that part.
-public struct CouncilMember: Codable, Sendable {
+public struct CouncilMember: Codable, Sendable, Equatable {
     public let person: String
     public let role: String
     public let citations: [String]
@@ -101,7 +101,7 @@ public struct CouncilMember: Codable, Sendable {
 /// A council's demand in the project's words, with the excerpts that state it.
 public typealias Demand = Statement
 
-public struct Council: Codable, Sendable, Identifiable {
+public struct Council: Codable, Sendable, Equatable, Identifiable {
     public let id: String
     public let name: String
     public let names: [String]
@@ -121,6 +121,23 @@ public struct Council: Codable, Sendable, Identifiable {
 
     enum CodingKeys: String, CodingKey {
         case id, name, names, level, place, parent, formed, ended, people, demands, statements, citations
+    }
+
+    init(id: String, name: String, names: [String], level: CouncilLevel, place: String?, parent: String?,
+         formed: [DateClaim], ended: [DateClaim], people: [CouncilMember], demands: [Demand],
+         statements: [Statement], citations: [String]) {
+        self.id = id
+        self.name = name
+        self.names = names
+        self.level = level
+        self.place = place
+        self.parent = parent
+        self.formed = formed
+        self.ended = ended
+        self.people = people
+        self.demands = demands
+        self.statements = statements
+        self.citations = citations
     }
 
     public init(from decoder: any Decoder) throws {
@@ -167,7 +184,7 @@ public enum EventKind: String, Codable, Sendable, CaseIterable {
     case demonstration, fighting, massacre, strike, council, political, military, repression, international, other
 }
 
-public struct Event: Codable, Sendable, Identifiable {
+public struct Event: Codable, Sendable, Equatable, Identifiable {
     public let id: String
     public let date: HistoricalDate
     public let time: String?
@@ -190,7 +207,7 @@ public struct Event: Codable, Sendable, Identifiable {
     public var summary: String { statements.joinedText }
 }
 
-public struct Person: Codable, Sendable, Identifiable {
+public struct Person: Codable, Sendable, Equatable, Identifiable {
     public let id: String
     public let name: String
     public let names: [String]
@@ -203,7 +220,7 @@ public struct Person: Codable, Sendable, Identifiable {
     public var roleTexts: [String] { roles.map(\.text) }
 }
 
-public struct FigureClaim: Codable, Sendable {
+public struct FigureClaim: Codable, Sendable, Equatable {
     public let value: Double
     /// Upper end where the source gives a range.
     public let high: Double?
@@ -218,7 +235,7 @@ public struct FigureClaim: Codable, Sendable {
     }
 }
 
-public struct Figure: Codable, Sendable, Identifiable {
+public struct Figure: Codable, Sendable, Equatable, Identifiable {
     public let id: String
     public let topic: String
     /// What the figure counts and where sources part; empty when the topic says it all.
@@ -228,6 +245,13 @@ public struct Figure: Codable, Sendable, Identifiable {
     public var summary: String? { statements.isEmpty ? nil : statements.joinedText }
 
     enum CodingKeys: String, CodingKey { case id, topic, statements, claims }
+
+    init(id: String, topic: String, statements: [Statement], claims: [FigureClaim]) {
+        self.id = id
+        self.topic = topic
+        self.statements = statements
+        self.claims = claims
+    }
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)

@@ -44,14 +44,14 @@ public enum Validator {
         /// Each statement says something and cites at least one excerpt that exists.
         func stated(_ file: String, _ id: String, _ field: String, _ statements: [Statement]) {
             for (i, s) in statements.enumerated() {
-                if s.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { fail(file, id, "\(field)[\(i)].text", "empty statement") }
+                if isBlank(s.text) { fail(file, id, "\(field)[\(i)].text", "empty statement") }
                 cited(file, id, "\(field)[\(i)].citations", s.citations)
             }
         }
 
         for x in m.excerpts {
             refs("excerpts.json", x.id, "source", [x.source], m.sourceByID, "source")
-            if x.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { fail("excerpts.json", x.id, "text", "empty excerpt") }
+            if isBlank(x.text) { fail("excerpts.json", x.id, "text", "empty excerpt") }
             if x.paragraph < 1 { fail("excerpts.json", x.id, "paragraph", "must be 1 or more") }
         }
         for p in m.places {
@@ -112,6 +112,24 @@ public enum Validator {
             cited("figures.json", fig.id, "claims", fig.claims.map(\.citation), required: false)
         }
         return errors
+    }
+
+    /// True when the text is empty or only white space and line breaks: what trimming Foundation's
+    /// `whitespacesAndNewlines` would leave empty (space separators, tab, U+000A to U+000D, U+0085,
+    /// line and paragraph separators), without bridging to NSString. Stops at the first other scalar.
+    static func isBlank(_ text: String) -> Bool {
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 0x20, 0x09...0x0D, 0x85: continue
+            case 0...0x7F: return false
+            default:
+                switch scalar.properties.generalCategory {
+                case .spaceSeparator, .lineSeparator, .paragraphSeparator: continue
+                default: return false
+                }
+            }
+        }
+        return true
     }
 
     /// The part of an id after its kind, as the schemas' pattern says: `[a-z0-9][a-z0-9:-]*`. Ids are
