@@ -45,9 +45,14 @@ public struct Model: Sendable {
         self.places = Model.sortedByName(places, \.name)
         self.councils = Model.sortedByName(councils, \.name)
         // Same day and time: keep the order of the file, which tells the story in sequence.
-        self.events = events.enumerated()
-            .sorted { ($0.element.date, $0.element.time ?? "", $0.offset) < ($1.element.date, $1.element.time ?? "", $1.offset) }
-            .map(\.element)
+        // Positions are sorted, not the records, so no record is copied until the result is built.
+        let order = events.indices.sorted { a, b in
+            let x = events[a], y = events[b]
+            if x.date != y.date { return x.date < y.date }
+            let (s, t) = (x.time ?? "", y.time ?? "")
+            return s != t ? s < t : a < b
+        }
+        self.events = order.map { events[$0] }
         self.people = Model.sortedByName(people, \.name)
         self.figures = figures
         sourceByID = Model.index(sources)
@@ -133,13 +138,14 @@ public struct Model: Sendable {
 
     /// Records in folded-name order, then by id; each name is folded once.
     private static func sortedByName<T: Identifiable>(_ records: [T], _ name: KeyPath<T, String>) -> [T] where T.ID == String {
-        records.map { (key: $0[keyPath: name].folded, record: $0) }
-            .sorted { ($0.key, $0.record.id) < ($1.key, $1.record.id) }
-            .map(\.record)
+        let keys = records.map { $0[keyPath: name].folded }
+        let order = records.indices.sorted { a, b in keys[a] != keys[b] ? keys[a] < keys[b] : records[a].id < records[b].id }
+        return order.map { records[$0] }
     }
 
     private static func index<T: Identifiable>(_ records: [T]) -> [String: T] where T.ID == String {
         var result: [String: T] = [:]
+        result.reserveCapacity(records.count)
         for record in records where result[record.id] == nil { result[record.id] = record }
         return result
     }

@@ -12,6 +12,8 @@ public enum Validator {
         }
 
         var seen: [String: String] = [:]
+        seen.reserveCapacity(m.sources.count + m.excerpts.count + m.places.count + m.councils.count + m.events.count
+                             + m.people.count + m.figures.count)
         func unique(_ file: String, _ ids: [String], prefix: String) {
             for id in ids {
                 if let other = seen[id] { fail(file, id, "id", "duplicate id (also in \(other))") }

@@ -7,6 +7,10 @@ struct DataOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Dataset folder (default: $TANACS_DATA, then the bundled data/).", valueName: "dir"))
     var data: String?
 
+    /// The loaded model, held to the end of the process: globals are not freed at exit, and freeing a
+    /// large dataset record by record when a command returns costs more than drawing it.
+    nonisolated(unsafe) static var kept: Model?
+
     func load() throws -> Model {
         guard let folder = DataLocation.resolve(option: data) else {
             printError("tanacs: cannot find the dataset: pass --data DIR or set TANACS_DATA")
@@ -15,6 +19,7 @@ struct DataOptions: ParsableArguments {
         do {
             let loaded = try DataLoader.loadReportingWarnings(from: folder)
             for warning in loaded.warnings { printError("tanacs: warning: " + located(warning, in: folder)) }
+            DataOptions.kept = loaded.model
             return loaded.model
         } catch let errors as LoadErrors {
             for error in errors.errors { printError("tanacs: " + located(error, in: folder)) }
