@@ -174,7 +174,7 @@ public enum Benchmark {
     /// `tanacs render`, jq and Python as whole processes on the same files, and the explorer's idle CPU.
     static func processRows(data: URL, scale: Int, options: Options) -> [Row] {
         guard let tanacs = options.tanacs else {
-            return rowNames[9...].map { Row(name: $0, value: "skipped (no tanacs executable given)", budget: "", ok: true) }
+            return rowNames[9...].map { Row(name: $0, value: "skipped (no tanacs executable given)", budget: "not measured", ok: true) }
         }
         var rows: [Row] = []
         // The record files and their parts, as the loader reads them.
@@ -195,11 +195,11 @@ public enum Benchmark {
             rows.append(Row(name: rowNames[9], value: "\(ms(render.medianNs)), \(String(format: "%.1f", mb)) MB peak (median of \(runs))",
                             budget: budget, ok: ok))
         } else {
-            rows.append(Row(name: rowNames[9], value: "failed to run", budget: "", ok: false))
+            rows.append(Row(name: rowNames[9], value: "failed to run", budget: "runs", ok: false))
         }
         func peer(_ name: String, _ arguments: [String]?, missing: String, hard: Bool) -> Row {
-            guard let arguments else { return Row(name: name, value: "skipped: \(missing) is not installed", budget: "", ok: true) }
-            guard let timing = Peers.time(arguments, runs: runs) else { return Row(name: name, value: "failed to run", budget: "", ok: true) }
+            guard let arguments else { return Row(name: name, value: "skipped: \(missing) is not installed", budget: "not measured", ok: true) }
+            guard let timing = Peers.time(arguments, runs: runs) else { return Row(name: name, value: "failed to run", budget: "not measured", ok: true) }
             let ratio = render.map { $0.medianNs / timing.medianNs }
             let value = "\(ms(timing.medianNs)), \(String(format: "%.1f", Double(timing.peakkB) / 1024)) MB peak; render takes "
                 + (ratio.map { String(format: "%.2f×", $0) } ?? "?")

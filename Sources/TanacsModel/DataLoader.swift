@@ -49,6 +49,11 @@ public enum DataLoader {
 
     /// Like `load(from:)`, also returning warnings: fields no record kind knows, which are ignored.
     public static func loadReportingWarnings(from folder: URL) throws -> LoadedData {
+        try loadReportingWarnings(from: folder, fastPath: true)
+    }
+
+    /// `fastPath: false` reads every file the checking way; see `load(fastPath:reading:)`.
+    static func loadReportingWarnings(from folder: URL, fastPath: Bool) throws -> LoadedData {
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDir) else {
             throw LoadErrors([LoadError(file: folder.path, message: "no such folder")])
@@ -59,7 +64,7 @@ public enum DataLoader {
         guard files.contains(where: { FileManager.default.fileExists(atPath: folder.appendingPathComponent($0).path) }) else {
             throw LoadErrors([LoadError(file: folder.path, message: "not a Tanács dataset (none of \(files.joined(separator: ", ")) is here)")])
         }
-        return try load(exists: { FileManager.default.fileExists(atPath: folder.appendingPathComponent($0).path) },
+        return try load(fastPath: fastPath, exists: { FileManager.default.fileExists(atPath: folder.appendingPathComponent($0).path) },
                         readingConcurrently: { name in
             let url = folder.appendingPathComponent(name)
             var isDir: ObjCBool = false

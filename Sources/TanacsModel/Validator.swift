@@ -118,11 +118,11 @@ public enum Validator {
 
     /// True when the text is empty or only white space and line breaks: what trimming Foundation's
     /// `whitespacesAndNewlines` would leave empty (space separators, tab, U+000A to U+000D, U+0085,
-    /// line and paragraph separators), without bridging to NSString. Stops at the first other scalar.
+    /// the zero-width space, line and paragraph separators), without bridging to NSString. Stops at the first other scalar.
     static func isBlank(_ text: String) -> Bool {
         for scalar in text.unicodeScalars {
             switch scalar.value {
-            case 0x20, 0x09...0x0D, 0x85: continue
+            case 0x20, 0x09...0x0D, 0x85, 0x200B: continue
             case 0...0x7F: return false
             default:
                 switch scalar.properties.generalCategory {

@@ -34,16 +34,16 @@ final class BenchTests: XCTestCase {
         XCTAssertEqual(fast.model.sources, checked.model.sources)
         XCTAssertEqual(fast.warnings, checked.warnings)
         // Every file of it takes the fast path.
-        func fast<T>(_ name: String, _ reader: (inout RecordReader) throws -> T) throws -> Bool {
+        func takesFastPath<T>(_ name: String, _ reader: (inout RecordReader) throws -> T) throws -> Bool {
             RecordReader.records(try XCTUnwrap(read(name)), reader) != nil
         }
-        XCTAssertTrue(try fast("sources.json") { try $0.source() })
-        XCTAssertTrue(try fast("excerpts.json") { try $0.excerpt() })
-        XCTAssertTrue(try fast("places.json") { try $0.place() })
-        XCTAssertTrue(try fast("councils.json") { try $0.council() })
-        XCTAssertTrue(try fast("events.json") { try $0.event() })
-        XCTAssertTrue(try fast("people.json") { try $0.person() })
-        XCTAssertTrue(try fast("figures.json") { try $0.figure() })
+        XCTAssertTrue(try takesFastPath("sources.json") { try $0.source() })
+        XCTAssertTrue(try takesFastPath("excerpts.json") { try $0.excerpt() })
+        XCTAssertTrue(try takesFastPath("places.json") { try $0.place() })
+        XCTAssertTrue(try takesFastPath("councils.json") { try $0.council() })
+        XCTAssertTrue(try takesFastPath("events.json") { try $0.event() })
+        XCTAssertTrue(try takesFastPath("people.json") { try $0.person() })
+        XCTAssertTrue(try takesFastPath("figures.json") { try $0.figure() })
         // References stay inside each copy.
         let copy = try XCTUnwrap(model.eventByID[original.events[0].id + "-copy2"])
         XCTAssertTrue(copy.places.allSatisfy { $0.hasSuffix("-copy2") })

@@ -128,7 +128,7 @@ enum LoadParity {
     /// Loading `folder` both ways gives the same model, warnings and errors.
     static func assertSameLoad(_ folder: URL, file: StaticString = #filePath, line: UInt = #line) throws {
         func outcome(_ fastPath: Bool) -> Result<LoadedData, LoadErrors> {
-            do { return .success(try DataLoader.load(fastPath: fastPath, reading: contents(folder))) } catch let e as LoadErrors {
+            do { return .success(try DataLoader.loadReportingWarnings(from: folder, fastPath: fastPath)) } catch let e as LoadErrors {
                 return .failure(e)
             } catch { return .failure(LoadErrors([LoadError(file: "?", message: "\(error)")])) }
         }
