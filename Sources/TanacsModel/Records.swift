@@ -14,7 +14,20 @@ public struct Excerpt: Codable, Sendable, Identifiable {
     public let id: String
     public let source: String
     public let text: String
+    /// Where the excerpt starts; it may run on into the next paragraph where a page break split a sentence.
     public let paragraph: Int
+    /// True for an excerpt from the article's endnotes: shown as a note, never a fact's only support.
+    public let note: Bool?
+
+    public init(id: String, source: String, text: String, paragraph: Int, note: Bool? = nil) {
+        self.id = id
+        self.source = source
+        self.text = text
+        self.paragraph = paragraph
+        self.note = note
+    }
+
+    public var isNote: Bool { note ?? false }
 }
 
 public enum PlaceKind: String, Codable, Sendable, CaseIterable {
@@ -284,4 +297,22 @@ extension Figure {
 private func unique(_ ids: [String]) -> [String] {
     var seen = Set<String>()
     return ids.filter { seen.insert($0).inserted }
+}
+
+/// A name or fact on screen that the five sources do not state (a full first name, a location),
+/// with the reason it is there. The register is kept short: the sources come first.
+public struct OutsideKnowledge: Codable, Sendable, Identifiable, Equatable {
+    public let id: String
+    /// The words on screen that come from outside the sources.
+    public let term: String
+    /// The records they appear in; empty when the entry concerns a whole kind (place names, coordinates).
+    public let records: [String]
+    public let reason: String
+
+    public init(id: String, term: String, records: [String], reason: String) {
+        self.id = id
+        self.term = term
+        self.records = records
+        self.reason = reason
+    }
 }
