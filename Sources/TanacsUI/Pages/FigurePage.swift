@@ -22,13 +22,21 @@ enum FigurePage {
         } else {
             items.append(.subtitle(f.claims.count == 1 ? "One claim" : "\(f.claims.count) claims that agree"))
         }
-        if let summary = f.summary, !summary.isEmpty { items += [.blank, .text(summary)] }
+        if !f.statements.isEmpty {
+            let notes = PageNotes([f.statements])
+            // A figure's sentences cite its claims' quotations, which follow each claim below.
+            items += [.blank] + notes.items(f.statements, g).map { item in
+                guard case .statement(let text, _, let excerpts, let bullet) = item else { return item }
+                let numbers = excerpts.compactMap { id in f.claims.firstIndex { $0.citation == id }.map { $0 + 1 } }
+                return .statement(text: text, marks: g.marks(numbers), excerpts: excerpts, bullet: bullet)
+            }
+        }
         items.append(.blank)
         items.append(.heading("Claims"))
-        for claim in f.claims {
+        for (n, claim) in f.claims.enumerated() {
             let value = claim.value.formatted + (claim.high.map { "–" + $0.formatted } ?? "") + " " + claim.unit
             items.append(.field(value, "“\(claim.asStated)”, \(DetailDocument.sourceName(of: claim.citation, m))"))
-            items.append(.citation(excerpt: claim.citation, claim: nil))
+            items.append(.quotation(mark: g.marks([n + 1]), excerpt: claim.citation))
         }
         items += DetailDocument.section("Events", DetailDocument.links(m.eventsByFigure[f.id] ?? [], m, note: DetailDocument.eventDate(m)))
         return items
