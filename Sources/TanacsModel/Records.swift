@@ -225,6 +225,17 @@ public struct FigureClaim: Codable, Sendable {
     public let asStated: String
     public let citation: String
 
+    /// The source's qualifier (about, over, up to…), kept wherever the number is shown.
+    public var qualifier: String? {
+        let words = asStated.lowercased().split(separator: " ").map(String.init)
+        for q in ["just under", "at least", "as many as", "more than", "up to", "some", "about", "around", "over",
+                  "perhaps", "nearly", "almost", "approximately", "under"] {
+            let qw = q.split(separator: " ").map(String.init)
+            if words.starts(with: qw) { return q }
+        }
+        return nil
+    }
+
     enum CodingKeys: String, CodingKey {
         case value, high, unit, citation
         case asStated = "as_stated"
@@ -239,6 +250,20 @@ public struct Figure: Codable, Sendable, Identifiable {
     public let claims: [FigureClaim]
 
     public var summary: String? { statements.isEmpty ? nil : statements.joinedText }
+
+    /// Two or more sources give different values of the same quantity (the same unit). A breakdown
+    /// from one source (before and after, a share per phase) is several quantities, not a dispute.
+    public func isDisputed(sourceOf excerpt: (String) -> String?) -> Bool {
+        var bySourceAndUnit: [String: Set<String>] = [:] // unit → "source|value"
+        for c in claims {
+            guard let source = excerpt(c.citation) else { continue }
+            bySourceAndUnit[c.unit.folded, default: []].insert("\(source)|\(c.value)|\(c.high ?? c.value)")
+        }
+        return bySourceAndUnit.values.contains { entries in
+            let split = entries.map { $0.split(separator: "|", maxSplits: 1).map(String.init) }
+            return split.contains { a in split.contains { b in a[0] != b[0] && a[1] != b[1] } }
+        }
+    }
 
     enum CodingKeys: String, CodingKey { case id, topic, statements, claims }
 

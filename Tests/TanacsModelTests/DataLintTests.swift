@@ -142,6 +142,37 @@ final class DataLintTests: XCTestCase {
         XCTAssertTrue(Self.endsReadably("there would have been a revolution that day,\""))
     }
 
+    // MARK: figures
+
+    func testFiguresKeepTheSourcesWordsWithoutDuplicates() {
+        let m = Self.model
+        var problems: [String] = []
+        for f in m.figures {
+            var seen: Set<String> = []
+            for c in f.claims {
+                guard let x = m.excerptByID[c.citation] else { continue }
+                if !seen.insert("\(x.source)|\(c.value)|\(c.high ?? c.value)").inserted {
+                    problems.append("\(f.id): \(x.source) gives \(c.value) twice")
+                }
+                let fold = { (s: String) in s.folded.replacingOccurrences(of: "-", with: " ").split(whereSeparator: \.isWhitespace).joined(separator: " ") }
+                if !fold(x.text).contains(fold(c.asStated)) { problems.append("\(f.id): “\(c.asStated)” is not the source's words") }
+            }
+        }
+        XCTAssertEqual(problems, [])
+    }
+
+    func testDisputedMeansSourcesGiveDifferentValuesOfOneQuantity() throws {
+        let m = Self.model
+        func disputed(_ id: String) throws -> Bool { try XCTUnwrap(m.figureByID[id]).isDisputed { m.excerptByID[$0]?.source } }
+        XCTAssertTrue(try disputed("figure:soviet-tanks-second-intervention"))
+        XCTAssertTrue(try disputed("figure:stalin-statue-height"), "26 feet (Marakis) against 30 feet (the blog)")
+        XCTAssertFalse(try disputed("figure:dead-by-phase"), "one source's breakdown is not a dispute")
+        XCTAssertFalse(try disputed("figure:wounded-young-workers"), "two sources agreeing")
+        XCTAssertFalse(try disputed("figure:dead-mosonmagyarovar"), "“shot” is not “dead”: two quantities")
+        let claim = try XCTUnwrap(m.figureByID["figure:soviet-tanks-second-intervention"]?.claims.first { $0.asStated.hasPrefix("over") })
+        XCTAssertEqual(claim.qualifier, "over", "the source's qualifier is kept")
+    }
+
     // MARK: aliases and the register
 
     func testAliasesAreSpellingsNotCaseVariantsOrMisreadings() {
