@@ -238,7 +238,7 @@ public struct SupportLint: Sendable {
     /// The statement's numbers, number words and names, in order.
     func tokens(_ text: String) -> [Token] {
         var out: [Token] = []
-        let chars = Array(text)
+        let chars = Array(Self.collapseAbbreviations(text))
         let starts = Self.sentenceStarts(chars)
         var i = 0
         while i < chars.count {
@@ -354,7 +354,7 @@ public struct SupportLint: Sendable {
     /// Folded words of a text, possessives removed; a digit glued to a word stays with it ("CWC1").
     static func words(_ text: String) -> [String] {
         var out: [String] = []
-        let chars = Array(fold(text))
+        let chars = Array(fold(collapseAbbreviations(text)))
         var i = 0
         while i < chars.count {
             guard chars[i].isLetter else { i += 1; continue }
@@ -371,6 +371,24 @@ public struct SupportLint: Sendable {
     }
 
     static func isDigit(_ c: Character) -> Bool { c.isASCII && c.isNumber }
+
+    /// "U.S.S.R." reads as "USSR", "U.S." as "US": single letters each followed by a full stop.
+    static func collapseAbbreviations(_ text: String) -> String {
+        guard text.contains(".") else { return text }
+        let chars = Array(text)
+        var out = "", i = 0
+        while i < chars.count {
+            var j = i
+            var letters = ""
+            let startsWord = i == 0 || !chars[i - 1].isLetter
+            while startsWord, j + 1 < chars.count, chars[j].isLetter, chars[j + 1] == "." {
+                letters.append(chars[j])
+                j += 2
+            }
+            if letters.count >= 2 { out += letters; i = j } else { out.append(chars[i]); i += 1 }
+        }
+        return out
+    }
 
     /// The value of number words in a row: "thirty thousand" → 30000, "one hundred thousand" → 100000.
     static func value(of run: [String]) -> Int? {

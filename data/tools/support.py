@@ -31,9 +31,13 @@ def strip_possessive(w):
         if w.endswith(suffix): return w[: -len(suffix)]
     return w
 
+def collapse_abbreviations(text):
+    """"U.S.S.R." reads as "USSR", "U.S." as "US"."""
+    return re.sub(r"(?<![^\W\d_])((?:[^\W\d_]\.){2,})", lambda m: m.group(1).replace(".", ""), text)
+
 def words(text):
     """Folded words, possessives removed."""
-    return [strip_possessive(w) for w in WORD.findall(fold(text))]
+    return [strip_possessive(w) for w in WORD.findall(fold(collapse_abbreviations(text)))]
 
 def numbers(text):
     return [n.replace(",", "") for n in NUM.findall(text)]
@@ -50,6 +54,7 @@ def tokens(text, lexicon):
     months, peoples). A capitalised word that opens a sentence counts only when the lexicon knows it
     as a name (it appears capitalised mid-sentence somewhere)."""
     out = []
+    text = collapse_abbreviations(text)
     starts = sentence_starts(text)
     for m in NUM.finditer(text):
         out.append(("number", m.group().replace(",", "")))
