@@ -10,7 +10,8 @@ struct KnownFields: Sendable {
         self.nested = nested
     }
 
-    static let claim = KnownFields(["date", "citation"])
+    static let anchor = KnownFields(["citation", "reckoning"])
+    static let claim = KnownFields(["date", "basis", "attested", "citation"], nested: ["anchor": anchor])
 
     /// By file name, as the loader reads them.
     static let table: [String: KnownFields] = [
@@ -19,13 +20,14 @@ struct KnownFields: Sendable {
         "places.json": KnownFields(["id", "name", "names", "kind", "parent", "lat", "lon", "placement", "abroad",
                                     "summary", "citations"],
                                    nested: ["population1956": KnownFields(["value", "as_stated", "citation"])]),
-        "councils.json": KnownFields(["id", "name", "names", "level", "place", "parent", "summary", "citations"],
+        "councils.json": KnownFields(["id", "name", "names", "level", "installed_by", "place", "parent", "summary", "citations"],
                                      nested: ["formed": claim, "ended": claim,
                                               "people": KnownFields(["person", "role", "citation"]),
                                               "demands": KnownFields(["text", "citation"])]),
-        "events.json": KnownFields(["id", "date", "time", "title", "summary", "kind", "places", "councils", "people",
-                                    "figures", "citations"],
-                                   nested: ["date_claims": claim]),
+        "events.json": KnownFields(["id", "date", "date_basis", "time", "time_basis", "title", "summary", "kind",
+                                    "places", "councils", "people", "figures", "citations"],
+                                   nested: ["date_claims": claim, "date_anchor": anchor,
+                                            "day_part": KnownFields(["part", "citation"])]),
         "people.json": KnownFields(["id", "name", "names", "roles", "summary", "citations"]),
         "figures.json": KnownFields(["id", "topic", "summary"],
                                     nested: ["claims": KnownFields(["value", "high", "unit", "as_stated", "citation"])]),

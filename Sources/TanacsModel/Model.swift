@@ -6,7 +6,7 @@ public struct Model: Sendable {
     public let places: [Place]
     /// Councils sorted by name.
     public let councils: [Council]
-    /// Events sorted by date, then time, then id.
+    /// Events in chronological order (see `Chronology`).
     public let events: [Event]
     /// People sorted by name.
     public let people: [Person]
@@ -44,10 +44,7 @@ public struct Model: Sendable {
         self.excerpts = excerpts
         self.places = Model.sortedByName(places, \.name)
         self.councils = Model.sortedByName(councils, \.name)
-        // Same day and time: keep the order of the file, which tells the story in sequence.
-        self.events = events.enumerated()
-            .sorted { ($0.element.date, $0.element.time ?? "", $0.offset) < ($1.element.date, $1.element.time ?? "", $1.offset) }
-            .map(\.element)
+        self.events = Chronology.order(events)
         self.people = Model.sortedByName(people, \.name)
         self.figures = figures
         sourceByID = Model.index(sources)
@@ -123,10 +120,13 @@ public struct Model: Sendable {
         func cite(_ record: String, _ excerpts: [String]) {
             for excerpt in excerpts where citedBy[excerpt]?.last != record { citedBy[excerpt, default: []].append(record) }
         }
-        for e in self.events { cite(e.id, e.citations + (e.dateClaims ?? []).map(\.citation)) }
+        for e in self.events {
+            cite(e.id, e.citations + (e.dateClaims ?? []).flatMap { [$0.citation] + [$0.anchor?.citation].compactMap { $0 } }
+                 + [e.dateAnchor?.citation, e.dayPart?.citation].compactMap { $0 })
+        }
         for p in self.places { cite(p.id, p.citations + [p.population1956?.citation].compactMap { $0 }) }
         for c in self.councils {
-            cite(c.id, c.citations + c.formed.map(\.citation) + c.ended.map(\.citation)
+            cite(c.id, c.citations + (c.formed + c.ended).flatMap { [$0.citation] + [$0.anchor?.citation].compactMap { $0 } }
                  + c.people.map(\.citation) + c.demands.map(\.citation))
         }
         for p in self.people { cite(p.id, p.citations) }
@@ -159,10 +159,51 @@ public struct Model: Sendable {
         return nil
     }
 
-    /// Councils that existed on a day: formed on or before it and not yet ended.
-    public func councilExists(_ council: Council, on day: Day) -> Bool {
-        guard let formed = council.formed.map(\.date.start).min(), formed <= day else { return false }
-        if let ended = council.ended.map(\.date.end).max(), ended < day { return false }
-        return true
+    /// Whether a council was at work on a day, as far as the sources tell: on or after the first day
+    /// it can have been founded (or first attested) and on or before the last day it can have ended
+    /// (or was last attested). A council with no founding date is never counted; one with no end and no
+    /// last attestation only on its founding dates. Bodies set up by the Soviet command or the Kádár
+    /// government are never counted as councils at work.
+    public func councilAtWork(_ council: Council, on day: Day) -> Bool {
+        guard council.installedBy == nil else { return false }
+        return councilLifetime(council).map { $0.from <= day && day <= $0.to } ?? false
+    }
+
+    /// The days a council is known to have been at work, or nil when the sources date none.
+    public func councilLifetime(_ council: Council) -> (from: Day, to: Day)? {
+        guard let formed = council.formed.map(\.date.start).min() else { return nil }
+        let to = council.ended.map(\.date.end).max() ?? council.formed.map(\.date.end).max()!
+        return (formed, max(formed, to))
+    }
+
+    /// Where a council stood on a day, for pages and indexes.
+    public func councilStatus(_ council: Council, on day: Day) -> CouncilStatus {
+        if let installed = council.installedBy { return .installed(installed) }
+        guard let life = councilLifetime(council) else { return .undated }
+        if day < life.from { return .notYet }
+        if day <= life.to { return .atWork }
+        let attestedOnly = !council.ended.isEmpty && council.ended.allSatisfy(\.isAttestation)
+        return council.ended.isEmpty || attestedOnly ? .fateNotStated : .ended
+    }
+}
+
+/// A council's standing on a day.
+public enum CouncilStatus: Sendable, Equatable {
+    case atWork, notYet, ended
+    /// After the last day a source shows it at work (or its founding, when that is all): its end is not stated.
+    case fateNotStated
+    /// The sources give no date for it.
+    case undated
+    case installed(InstalledBy)
+
+    public var label: String {
+        switch self {
+        case .atWork: return "at work"
+        case .notYet: return "not yet formed"
+        case .ended: return "ended"
+        case .fateNotStated: return "fate not stated after its last mention"
+        case .undated: return "no date in the sources"
+        case .installed(let by): return by.label + ", not a revolutionary council"
+        }
     }
 }

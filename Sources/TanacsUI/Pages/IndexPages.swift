@@ -18,9 +18,9 @@ enum IndexPages {
                 return .link(label: p.name, note: note, target: .place(p.id))
             }
         case .councils:
-            let header: [DetailItem] = [.title(kind.title), .subtitle("\(mark) = existed on \(dayText); [ and ] change the day")]
-            let existing = m.councils.filter { m.councilExists($0, on: day) }.count
-            return header + [.field("Existing that day", "\(existing) of \(m.councils.count)"), .blank]
+            let header: [DetailItem] = [.title(kind.title), .subtitle("\(mark) = at work on \(dayText); [ and ] change the day")]
+            let existing = m.councils.filter { m.councilAtWork($0, on: day) }.count
+            return header + [.field("At work that day", "\(existing) of \(m.councils.count)"), .blank]
                 + m.councils.map { .link(label: $0.name, note: CouncilIndexNote.note($0.id, state), target: .council($0.id)) }
         case .people:
             return [.title(kind.title), .blank] + m.people.map { p in
