@@ -6,9 +6,9 @@
 ///   events of 11 November. Of several such groups ending on the same day, the shorter comes first;
 ///   events with the same date stay together.
 /// - Within a day, an event with a clock time sorts at that time, one with a part of the day a source
-///   gives ("that night") at that part's minute (`DayPart.minute`), and one with neither follows the
-///   event before it in the data file, which lists each day's events in the order the sources tell them.
-///   Ties keep the file's order.
+///   gives ("by dusk") at that part's minute (`DayPart.minute`), and one with neither after every event
+///   listed before it for that date in the data file, which lists each day's events in the order the
+///   sources tell them. Ties keep the file's order.
 public enum Chronology {
     /// The day after whose events (or on which) an event is placed.
     public static func anchor(_ date: HistoricalDate) -> Day { date.isSingleDay ? date.start : date.end }
@@ -26,10 +26,11 @@ public enum Chronology {
 
     /// The minute of the day each event sorts at (see the rule above), in the order given.
     public static func sortMinutes(_ events: [Event]) -> [Int] {
-        var last: [String: Int] = [:]
+        // The latest minute so far of each date, in file order.
+        var latest: [String: Int] = [:]
         return events.map { event in
-            let minute = event.time.flatMap(minute(of:)) ?? event.dayPart?.part.minute ?? last[event.date.text] ?? 0
-            last[event.date.text] = minute
+            let minute = event.time.flatMap(minute(of:)) ?? event.dayPart?.part.minute ?? latest[event.date.text] ?? 0
+            latest[event.date.text] = max(latest[event.date.text] ?? 0, minute)
             return minute
         }
     }

@@ -26,7 +26,7 @@ struct KnownFields: Sendable {
                                               "demands": KnownFields(["text", "citation"])]),
         "events.json": KnownFields(["id", "date", "date_basis", "time", "time_basis", "title", "summary", "kind",
                                     "places", "councils", "people", "figures", "citations"],
-                                   nested: ["date_claims": claim, "date_anchor": anchor,
+                                   nested: ["date_claims": claim, "date_anchor": anchor, "time_anchor": anchor,
                                             "day_part": KnownFields(["part", "citation"])]),
         "people.json": KnownFields(["id", "name", "names", "roles", "summary", "citations"]),
         "figures.json": KnownFields(["id", "topic", "summary"],

@@ -122,7 +122,7 @@ public struct Model: Sendable {
         }
         for e in self.events {
             cite(e.id, e.citations + (e.dateClaims ?? []).flatMap { [$0.citation] + [$0.anchor?.citation].compactMap { $0 } }
-                 + [e.dateAnchor?.citation, e.dayPart?.citation].compactMap { $0 })
+                 + [e.dateAnchor?.citation, e.timeAnchor?.citation, e.dayPart?.citation].compactMap { $0 })
         }
         for p in self.places { cite(p.id, p.citations + [p.population1956?.citation].compactMap { $0 }) }
         for c in self.councils {

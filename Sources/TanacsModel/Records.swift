@@ -222,6 +222,7 @@ public struct Event: Codable, Sendable, Identifiable {
     public let dateAnchor: DateAnchor?
     public let time: String?
     public let timeBasis: DateBasis?
+    public let timeAnchor: DateAnchor?
     /// Where in the day an untimed event falls, when a source says ("that night").
     public let dayPart: CitedDayPart?
     public let title: String
@@ -241,6 +242,7 @@ public struct Event: Codable, Sendable, Identifiable {
         case dateBasis = "date_basis"
         case dateAnchor = "date_anchor"
         case timeBasis = "time_basis"
+        case timeAnchor = "time_anchor"
         case dayPart = "day_part"
     }
 }
