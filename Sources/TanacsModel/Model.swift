@@ -159,21 +159,25 @@ public struct Model: Sendable {
         return nil
     }
 
-    /// Whether a council was at work on a day, as far as the sources tell: on or after the first day
-    /// it can have been founded (or first attested) and on or before the last day it can have ended
-    /// (or was last attested). A council with no founding date is never counted; one with no end and no
-    /// last attestation only on its founding dates. Bodies set up by the Soviet command or the Kádár
-    /// government are never counted as councils at work.
+    /// Whether a council was at work on a day, as far as the sources tell (see `councilLifetime`).
+    /// Bodies set up by the Soviet command or the Kádár government are never counted.
     public func councilAtWork(_ council: Council, on day: Day) -> Bool {
         guard council.installedBy == nil else { return false }
         return councilLifetime(council).map { $0.from <= day && day <= $0.to } ?? false
     }
 
-    /// The days a council is known to have been at work, or nil when the sources date none.
+    /// The days a council is known to have been at work, or nil when the sources date none: from the
+    /// last day its founding (or first mention) can mean, to the first day its end (or last mention)
+    /// can mean. With only a founding date, just those days; with only an end, just the end's days.
     public func councilLifetime(_ council: Council) -> (from: Day, to: Day)? {
-        guard let formed = council.formed.map(\.date.start).min() else { return nil }
-        let to = council.ended.map(\.date.end).max() ?? council.formed.map(\.date.end).max()!
-        return (formed, max(formed, to))
+        let founded = council.formed.map(\.date.end).min()
+        let last = council.ended.map(\.date.start).max()
+        switch (founded, last) {
+        case let (from?, to?): return (from, max(from, to))
+        case let (from?, nil): return (from, max(from, council.formed.map(\.date.end).max()!))
+        case let (nil, to?): return (council.ended.map(\.date.start).min()!, to)
+        default: return nil
+        }
     }
 
     /// Where a council stood on a day, for pages and indexes.
