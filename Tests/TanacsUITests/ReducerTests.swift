@@ -30,11 +30,37 @@ final class ReducerTests: XCTestCase {
 
     func testTimelineMarksPhasesAndApproximateDates() {
         let s = Fixture.state(120, 40)
-        let phases = s.timelineRows.compactMap { row -> Phase? in if case .phase(let p) = row { return p } else { return nil } }
-        XCTAssertEqual(phases, [.before, .uprising, .intervention, .repression])
+        let phases = s.timelineRows.compactMap { row -> Phase? in if case .phase(let p, false) = row { return p } else { return nil } }
+        XCTAssertEqual(phases, Phase.allCases, "each phase is introduced once, in order")
         let text = Screen.render(s).text
         XCTAssertTrue(text.contains("23–28 October: the uprising"))
-        XCTAssertTrue(text.contains("1953 (approx.)"), "a year-only date is shown as approximate")
+        let headings = s.timelineRows.compactMap { row -> String? in if case .day(let d) = row { return d.heading } else { return nil } }
+        XCTAssertTrue(headings.contains("1953, month not stated"), "a year-only date says so")
+        XCTAssertTrue(headings.contains("Jun 1956, day not stated"))
+    }
+
+    func testNoEventIsShownInsideAPhaseItsDateLeaves() {
+        let s = Fixture.state(120, 40)
+        var phase: Phase?
+        for row in s.timelineRows {
+            switch row {
+            case .phase(let p, _): phase = p
+            case .acrossPhases: phase = nil
+            case .day: break
+            case .event(let id):
+                let date = s.model.eventByID[id]!.date
+                if let phase {
+                    XCTAssertTrue(phase.days.first <= date.start && date.end <= phase.days.last, "\(id) (\(date.text)) under \(phase.title)")
+                } else {
+                    XCTAssertNil(Phase.containing(date), "\(id) is under an across-phases heading but fits a phase")
+                }
+            }
+        }
+        // "Oct 1956"-style groups come after the dated days they cover.
+        let rows = s.timelineRows
+        let kadar = rows.firstIndex(of: .event("event:1956-10-gero-replaced-by-kadar"))!
+        let lastOctober = rows.firstIndex(of: .event("event:1956-10-31-budapest-council-parliament"))!
+        XCTAssertGreaterThan(kadar, lastOctober)
     }
 
     func testTabCyclesFocusAndShiftTabGoesBack() {
