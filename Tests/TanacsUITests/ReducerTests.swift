@@ -29,7 +29,8 @@ final class ReducerTests: XCTestCase {
     }
 
     func testTimelineMarksPhasesAndApproximateDates() {
-        let s = Fixture.state(120, 40)
+        var s = AppState(model: Fixture.bundled, width: 120, height: 40)
+        Reducer.start(&s)
         let phases = s.timelineRows.compactMap { row -> Phase? in if case .phase(let p, false) = row { return p } else { return nil } }
         XCTAssertEqual(phases, Phase.allCases, "each phase is introduced once, in order")
         let text = Screen.render(s).text
@@ -40,7 +41,7 @@ final class ReducerTests: XCTestCase {
     }
 
     func testNoEventIsShownInsideAPhaseItsDateLeaves() {
-        let s = Fixture.state(120, 40)
+        let s = AppState(model: Fixture.bundled, width: 120, height: 40)
         var phase: Phase?
         for row in s.timelineRows {
             switch row {
@@ -143,7 +144,7 @@ final class ReducerTests: XCTestCase {
         XCTAssertEqual(s.focus, .detail)
         func existing() -> String? {
             s.detailItems.compactMap { item -> String? in
-                if case .field("Existing that day", let value) = item { return value }
+                if case .field("At work that day", let value) = item { return value }
                 return nil
             }.first
         }
@@ -151,7 +152,7 @@ final class ReducerTests: XCTestCase {
         Fixture.press(&s, .char("1"), .char("G"), .char("k"), .char("k"))
         XCTAssertEqual(s.currentDate.description, "1956-11-12")
         Fixture.press(&s, .char("c"))
-        XCTAssertEqual(existing(), "1 of 4", "only Győr's committee exists on 12 Nov")
+        XCTAssertEqual(existing(), "1 of 4", "only Győr's committee is at work on 12 Nov")
         Fixture.press(&s, .char("]"), .char("]"))
         XCTAssertEqual(s.currentDate.description, "1956-11-14")
         XCTAssertEqual(s.detail.route, .index(.councils), "stepping the date keeps the page")
