@@ -162,8 +162,13 @@ public struct Model: Sendable {
     /// Whether a council was at work on a day, as far as the sources tell (see `councilLifetime`).
     /// Bodies set up by the Soviet command or the Kádár government are never counted.
     public func councilAtWork(_ council: Council, on day: Day) -> Bool {
+        councilAtWork(council, from: day, to: day)
+    }
+
+    /// At work on at least one of the days from...to.
+    public func councilAtWork(_ council: Council, from: Day, to: Day) -> Bool {
         guard council.installedBy == nil else { return false }
-        return councilLifetime(council).map { $0.from <= day && day <= $0.to } ?? false
+        return councilLifetime(council).map { $0.from <= to && from <= $0.to } ?? false
     }
 
     /// The days a council is known to have been at work, or nil when the sources date none: from the
@@ -182,10 +187,15 @@ public struct Model: Sendable {
 
     /// Where a council stood on a day, for pages and indexes.
     public func councilStatus(_ council: Council, on day: Day) -> CouncilStatus {
+        councilStatus(council, from: day, to: day)
+    }
+
+    /// Where a council stood during the days from...to: at work on any of them, or else before or after.
+    public func councilStatus(_ council: Council, from: Day, to: Day) -> CouncilStatus {
         if let installed = council.installedBy { return .installed(installed) }
         guard let life = councilLifetime(council) else { return .undated }
-        if day < life.from { return .notYet }
-        if day <= life.to { return .atWork }
+        if to < life.from { return .notYet }
+        if from <= life.to { return .atWork }
         let attestedOnly = !council.ended.isEmpty && council.ended.allSatisfy(\.isAttestation)
         return council.ended.isEmpty || attestedOnly ? .fateNotStated : .ended
     }

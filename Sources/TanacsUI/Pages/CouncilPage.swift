@@ -9,8 +9,8 @@ enum CouncilPage {
         items.append(.subtitle("\(c.level.rawValue.capitalized) council"))
         if !c.names.isEmpty { items.append(.field("Also", c.names.joined(separator: ", "))) }
         if let installed = c.installedBy { items.append(.field("Not a council", installed.label)) }
-        let day = state.currentDate
-        items.append(.field("On \(day.shortDisplay)", m.councilStatus(c, on: day).label))
+        let span = state.currentSpan
+        items.append(.field("On \(state.currentDateLabel)", m.councilStatus(c, from: span.from, to: span.to).label))
         items += [DetailDocument.datedLine(c.formed.allSatisfy(\.isAttestation) ? "First attested" : "Formed", c.formed, m, g),
                   DetailDocument.datedLine(c.ended.allSatisfy(\.isAttestation) ? "Last attested" : "Ended", c.ended, m, g)].compactMap { $0 }
         if c.ended.isEmpty || c.ended.allSatisfy(\.isAttestation) { items.append(.field("Fate", "not stated in the sources")) }

@@ -32,9 +32,9 @@ enum PlacePage {
 enum CouncilIndexNote {
     static func note(_ id: String, _ state: AppState) -> String {
         guard let c = state.model.councilByID[id] else { return "" }
-        let day = state.currentDate
-        switch state.model.councilStatus(c, on: day) {
-        case .atWork: return c.level.rawValue + " · \(state.glyphs.present) at work on \(day.shortDisplay)"
+        let span = state.currentSpan
+        switch state.model.councilStatus(c, from: span.from, to: span.to) {
+        case .atWork: return c.level.rawValue + " · \(state.glyphs.present) at work on \(state.currentDateLabel)"
         case .installed(let by): return c.level.rawValue + " · " + by.label
         case .undated: return c.level.rawValue + " · undated"
         default: return c.level.rawValue
