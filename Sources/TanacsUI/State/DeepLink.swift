@@ -11,6 +11,7 @@ extension Reducer {
             state.timeline.selected = n
             focus(&state, .timeline)
             followSelection(&state)
+            revealSelectedDay(&state)
         } else if case .place = route, let n = state.townIDs.firstIndex(of: id) {
             state.towns.selected = n
             focus(&state, .map)
