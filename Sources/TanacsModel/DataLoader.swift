@@ -11,6 +11,8 @@ public struct LoadedData: Sendable {
 public enum DataLoader {
     public static let files = ["sources.json", "excerpts.json", "places.json", "councils.json",
                                "events.json", "people.json", "figures.json"]
+    /// The outside-knowledge register; a dataset without one has nothing from outside its sources.
+    public static let registerFile = "outside-knowledge.json"
 
     /// A kind's records may go on in parts beside its file, `events.2.json`, `events.3.json` and so on
     /// (read in that order, up to the first missing number), so a dataset larger than the file limit
@@ -94,10 +96,10 @@ public enum DataLoader {
     static func load(fastPath: Bool, reading read: (String) throws -> Data?) throws -> LoadedData {
         // Read here, decode in parallel: `read` need not be safe to call from several threads.
         var contents: [String: Result<Data?, any Error>] = [:]
-        for name in files + Geography.files.map({ "geo/" + $0 }) {
+        for name in files + [registerFile] + Geography.files.map({ "geo/" + $0 }) {
             contents[name] = Result { try read(name) }
             var part = 2
-            while name.hasSuffix(".json"), !name.hasPrefix("geo/") {
+            while files.contains(name) {
                 let next = partName(name, part)
                 let result = Result { try read(next) }
                 if case .success(nil) = result { break }
@@ -146,7 +148,20 @@ public enum DataLoader {
                 return FileOutcome(error: LoadError(file: "geo", message: "\(error)"))
             }
         }
-        // One task per file and part, then the map; the largest kinds first.
+        @Sendable func register() -> FileOutcome {
+            do {
+                guard let data = try read(registerFile) else { return FileOutcome(records: [OutsideKnowledge]()) }
+                var warnings: [LoadError] = []
+                let register = try decodeArray(OutsideKnowledge.self, data: data, displayName: registerFile,
+                                               known: KnownFields.table[registerFile], warnings: &warnings)
+                return FileOutcome(records: register, warnings: warnings)
+            } catch let error as LoadError {
+                return FileOutcome(error: error)
+            } catch {
+                return FileOutcome(error: LoadError(file: registerFile, message: "\(error)"))
+            }
+        }
+        // One task per file and part, then the register and the map; the largest kinds first.
         func tasks(_ file: String, _ decode: @escaping @Sendable (String) -> FileOutcome) -> [@Sendable () -> FileOutcome] {
             parts(of: file, exists: exists).map { name in { decode(name) } }
         }
@@ -158,13 +173,14 @@ public enum DataLoader {
             tasks("events.json", { decode($0) { try $0.event() } }),
             tasks("people.json", { decode($0) { try $0.person() } }),
             tasks("figures.json", { decode($0) { try $0.figure() } }),
+            [register],
             [geography],
         ]
         let all = kinds.flatMap { $0 }
         // Positions in `all`, largest kinds first, so the two cores finish together.
         var start = 0
         let firstOfKind = kinds.map { k -> Int in defer { start += k.count }; return start }
-        let schedule = [1, 4, 3, 2, 6, 5, 0, 7].flatMap { kind in (0..<kinds[kind].count).map { firstOfKind[kind] + $0 } }
+        let schedule = [1, 4, 3, 2, 6, 5, 0, 7, 8].flatMap { kind in (0..<kinds[kind].count).map { firstOfKind[kind] + $0 } }
         let outcomes = Outcomes(count: all.count)
         DispatchQueue.concurrentPerform(iterations: all.count) { n in
             let task = schedule[n]
@@ -181,6 +197,7 @@ public enum DataLoader {
                           places: records(2, Place.self), councils: records(3, Council.self),
                           events: records(4, Event.self), people: records(5, Person.self),
                           figures: records(6, Figure.self))
+        model.outsideKnowledge = results[all.count - 2].records as! [OutsideKnowledge]
         model.geography = results[all.count - 1].records as! Geography
         let problems = Validator.check(model)
         if !problems.isEmpty { throw LoadErrors(problems) }

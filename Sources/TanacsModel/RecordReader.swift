@@ -68,7 +68,7 @@ struct RecordReader {
 
     mutating func excerpt() throws -> Excerpt {
         var id, source, text: String?
-        var paragraph: Int?
+        var paragraph: Int?, note: Bool?
         var seen: UInt32 = 0, first = true
         try open()
         while let k = try key(&first) {
@@ -77,11 +77,12 @@ struct RecordReader {
             case "source": try once(&seen, 1); source = try internedString()
             case "text": try once(&seen, 2); text = try string()
             case "paragraph": try once(&seen, 3); paragraph = try integer()
+            case "note": try once(&seen, 4); note = try optional { try $0.bool() }
             default: throw Declined()
             }
         }
         guard let id, let source, let text, let paragraph else { throw Declined() }
-        return Excerpt(id: id, source: source, text: text, paragraph: paragraph)
+        return Excerpt(id: id, source: source, text: text, paragraph: paragraph, note: note)
     }
 
     mutating func place() throws -> Place {
@@ -113,7 +114,7 @@ struct RecordReader {
     }
 
     mutating func council() throws -> Council {
-        var id, name: String?, names: [String]?, level: CouncilLevel?, place, parent: String?
+        var id, name: String?, names: [String]?, level: CouncilLevel?, installedBy: InstalledBy?, place, parent: String?
         var formed: [DateClaim]?, ended: [DateClaim]?, people: [CouncilMember]?
         var demands, statements: [Statement]?, citations: [String]?
         var seen: UInt32 = 0, first = true
@@ -133,11 +134,12 @@ struct RecordReader {
             case "demands": try once(&seen, 9); demands = try optional { try $0.array { try $0.statement() } }
             case "statements": try once(&seen, 10); statements = try array { try $0.statement() }
             case "citations": try once(&seen, 11); citations = try strings()
+            case "installed_by": try once(&seen, 12); installedBy = try optional { try $0.rawValue(InstalledBy.self) }
             default: throw Declined()
             }
         }
         guard let id, let name, let level, let statements, let citations else { throw Declined() }
-        return Council(id: id, name: name, names: names ?? [], level: level, place: place, parent: parent,
+        return Council(id: id, name: name, names: names ?? [], level: level, installedBy: installedBy, place: place, parent: parent,
                        formed: formed ?? [], ended: ended ?? [], people: people ?? [], demands: demands ?? [],
                        statements: statements, citations: citations)
     }
@@ -145,6 +147,7 @@ struct RecordReader {
     mutating func event() throws -> Event {
         var id: String?, date: HistoricalDate?, time: String?, title: String?, statements: [Statement]?
         var kind: EventKind?, places, councils, people, figures, citations: [String]?, dateClaims: [DateClaim]?
+        var dateBasis, timeBasis: DateBasis?, dateAnchor, timeAnchor: DateAnchor?, dayPart: CitedDayPart?
         var seen: UInt32 = 0, first = true
         try open()
         while let k = try key(&first) {
@@ -161,12 +164,18 @@ struct RecordReader {
             case "figures": try once(&seen, 9); figures = try strings()
             case "date_claims": try once(&seen, 10); dateClaims = try optional { try $0.array { try $0.dateClaim() } }
             case "citations": try once(&seen, 11); citations = try strings()
+            case "date_basis": try once(&seen, 12); dateBasis = try optional { try $0.rawValue(DateBasis.self) }
+            case "date_anchor": try once(&seen, 13); dateAnchor = try optional { try $0.dateAnchor() }
+            case "time_basis": try once(&seen, 14); timeBasis = try optional { try $0.rawValue(DateBasis.self) }
+            case "time_anchor": try once(&seen, 15); timeAnchor = try optional { try $0.dateAnchor() }
+            case "day_part": try once(&seen, 16); dayPart = try optional { try $0.dayPart() }
             default: throw Declined()
             }
         }
         guard let id, let date, let title, let statements, let kind, let places, let councils, let people,
               let figures, let citations else { throw Declined() }
-        return Event(id: id, date: date, time: time, title: title, statements: statements, kind: kind, places: places,
+        return Event(id: id, date: date, dateBasis: dateBasis, dateAnchor: dateAnchor, time: time, timeBasis: timeBasis,
+                     timeAnchor: timeAnchor, dayPart: dayPart, title: title, statements: statements, kind: kind, places: places,
                      councils: councils, people: people, figures: figures, dateClaims: dateClaims, citations: citations)
     }
 
@@ -248,18 +257,51 @@ struct RecordReader {
     }
 
     mutating func dateClaim() throws -> DateClaim {
-        var date: HistoricalDate?, citation: String?
+        var date: HistoricalDate?, basis: DateBasis?, anchor: DateAnchor?, attested: Bool?, citation: String?
         var seen: UInt32 = 0, first = true
         try open()
         while let k = try key(&first) {
             switch k {
             case "date": try once(&seen, 0); date = try historicalDate()
             case "citation": try once(&seen, 1); citation = try internedString()
+            case "basis": try once(&seen, 2); basis = try optional { try $0.rawValue(DateBasis.self) }
+            case "anchor": try once(&seen, 3); anchor = try optional { try $0.dateAnchor() }
+            case "attested": try once(&seen, 4); attested = try optional { try $0.bool() }
             default: throw Declined()
             }
         }
         guard let date, let citation else { throw Declined() }
-        return DateClaim(date: date, citation: citation)
+        return DateClaim(date: date, basis: basis, anchor: anchor, attested: attested, citation: citation)
+    }
+
+    mutating func dateAnchor() throws -> DateAnchor {
+        var citation, reckoning: String?
+        var seen: UInt32 = 0, first = true
+        try open()
+        while let k = try key(&first) {
+            switch k {
+            case "citation": try once(&seen, 0); citation = try internedString()
+            case "reckoning": try once(&seen, 1); reckoning = try string()
+            default: throw Declined()
+            }
+        }
+        guard let citation, let reckoning else { throw Declined() }
+        return DateAnchor(citation: citation, reckoning: reckoning)
+    }
+
+    mutating func dayPart() throws -> CitedDayPart {
+        var part: DayPart?, citation: String?
+        var seen: UInt32 = 0, first = true
+        try open()
+        while let k = try key(&first) {
+            switch k {
+            case "part": try once(&seen, 0); part = try rawValue(DayPart.self)
+            case "citation": try once(&seen, 1); citation = try internedString()
+            default: throw Declined()
+            }
+        }
+        guard let part, let citation else { throw Declined() }
+        return CitedDayPart(part: part, citation: citation)
     }
 
     /// A council's `formed` or `ended`: absent or null, one claim, or a list of them.

@@ -151,6 +151,7 @@ enum LoadParity {
         XCTAssertEqual(a.events, b.events, file: file, line: line)
         XCTAssertEqual(a.people, b.people, file: file, line: line)
         XCTAssertEqual(a.figures, b.figures, file: file, line: line)
+        XCTAssertEqual(a.outsideKnowledge, b.outsideKnowledge, file: file, line: line)
         for (x, y) in [(a.geography.border, b.geography.border), (a.geography.rivers, b.geography.rivers), (a.geography.lakes, b.geography.lakes)] {
             XCTAssertEqual(x.map(\.name), y.map(\.name), file: file, line: line)
             XCTAssertEqual(x.map(\.lines), y.map(\.lines), file: file, line: line)
