@@ -15,11 +15,23 @@ enum Peers {
 
     /// Runs `arguments` `runs` times with stdout to /dev/null; nil when it cannot start or fails.
     static func time(_ arguments: [String], runs: Int) -> Timing? {
-        var samples: [Double] = [], peak = 0
+        var samples: [Double] = []
         for _ in 0..<runs {
-            guard let (ns, kB) = runOnce(arguments) else { return nil }
+            guard let (ns, _) = runOnce(arguments) else { return nil }
             samples.append(ns)
-            peak = max(peak, kB)
+        }
+        // A child spawned from this process inherits this process's peak memory in its own count
+        // (Linux keeps the high-water mark across exec), so the peak is read by GNU time, whose
+        // children start from its small footprint. Without it the peak is unknown (0).
+        var peak = 0
+        if let time = ["/usr/bin/time"].first(where: { access($0, X_OK) == 0 }) {
+            let out = FileManager.default.temporaryDirectory.appendingPathComponent("tanacs-bench-rss-\(getpid())").path
+            defer { unlink(out) }
+            if runOnce([time, "-f", "%M", "-o", out] + arguments) != nil,
+               let text = try? String(contentsOfFile: out, encoding: .utf8),
+               let kB = Int(text.split(separator: "\n").last.map(String.init) ?? "") {
+                peak = kB
+            }
         }
         return Timing(medianNs: Benchmark.percentile(samples, 0.5), peakkB: peak)
     }
