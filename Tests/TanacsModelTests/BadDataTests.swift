@@ -79,19 +79,22 @@ final class BadDataTests: XCTestCase {
         let warnings = try DataLoader.loadReportingWarnings(from: folder).warnings
         XCTAssertTrue(warnings.contains { $0.file == "councils.json" && $0.field == "people[0].age" }, "\(warnings)")
         let excerpts = warnings.filter { $0.file == "excerpts.json" }
-        XCTAssertEqual(excerpts.count, KnownFields.maxWarningsPerFile + 1, "capped, with a count of the rest")
+        XCTAssertEqual(excerpts.count, 20 + 1, "capped at 20 (as the README says), with a count of the rest")
         XCTAssertEqual(excerpts.last?.message, "4 more unknown fields (ignored)")
     }
 
     func testTruncatedJSONGivesLineAndColumn() throws {
         let folder = try copyOfSample()
         let text = try String(contentsOf: folder.appendingPathComponent("events.json"), encoding: .utf8)
-        try write(folder, "events.json", String(text.prefix(text.count / 2)))
+        // Cut just after the first "Győr" (non-ASCII before the cut), so the file ends inside a string.
+        let cut = String(text[..<text.range(of: "Győr")!.upperBound])
+        try write(folder, "events.json", cut)
         let e = try XCTUnwrap(errors(folder).first)
         XCTAssertEqual(e.file, "events.json")
         XCTAssertTrue(e.message.hasPrefix("invalid JSON"), e.message)
-        XCTAssertNotNil(e.line)
-        XCTAssertNotNil(e.column)
+        let lines = cut.split(separator: "\n", omittingEmptySubsequences: false)
+        XCTAssertEqual(e.line, lines.count, "the last line: \(e)")
+        XCTAssertEqual(e.column, lines.last!.count + 1, "just past the last character: \(e)")
     }
 
     func testWrongTypesAndNulls() throws {
