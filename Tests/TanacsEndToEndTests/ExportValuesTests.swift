@@ -22,6 +22,10 @@ final class ExportValuesTests: XCTestCase {
             events[2]["title"] = "Stalin's statue, pulled down"
             events[3]["title"] = "The \"Egyes\" council, first of many"
             events[4]["title"] = "\"Győr\""
+            // A time, a month alone and a span, so every shape of date is exported.
+            events[5]["time"] = "14:05"
+            events[12]["date"] = "1957-01"
+            events[11]["date"] = "1956-11-14/1956-11-16"
         }
         try CLI.edit(folder, "people.json") { $0[0]["name"] = "Sándor \"Racz\" Rácz" }
         return folder
@@ -187,6 +191,14 @@ final class ExportValuesTests: XCTestCase {
                 expected["minute"] = hm[1]
             }
             XCTAssertEqual(start, expected, id)
+            let end = slide["end_date"] as? [String: Int]
+            let parts = (event["date"] as! String).split(separator: "/")
+            if parts.count == 2 {
+                let last = parts[1].split(separator: "-").map { Int($0)! }
+                XCTAssertEqual(end, ["year": last[0], "month": last[1], "day": last[2]], id)
+            } else {
+                XCTAssertNil(end, "\(id): a single date has no end")
+            }
             // Every quotation behind the event, in the slide's text.
             let body = try XCTUnwrap(text["text"] as? String)
             let excerpts = try records("excerpts.json", in: data)
