@@ -111,7 +111,7 @@ if [ "$list" = 1 ]; then
     for i in "${!names[@]}"; do
         n=$(occurrences "${files[$i]}" "${olds[$i]}")
         state=found; [ "$n" = 1 ] || state="stale ($n matches)"
-        printf '%-40s %-16s %s  [%s]\n' "${names[$i]}" "$state" "${files[$i]}" "${filters[$i]}"
+        printf '%-48s %-16s %s  [%s]\n' "${names[$i]}" "$state" "${files[$i]}" "${filters[$i]}"
     done
     exit 0
 fi
@@ -149,7 +149,7 @@ fi
 
 killed=0 survived=0 stale=0 broken=0
 : > "$results"
-report() { printf '%-9s %-40s %4ss  %s\n' "$1" "$2" "$3" "$4" | tee -a "$results"; }
+report() { printf '%-9s %-48s %4ss  %s\n' "$1" "$2" "$3" "$4" | tee -a "$results"; }
 for i in "${!names[@]}"; do
     name="${names[$i]}" file="${files[$i]}" filter="${filters[$i]}"
     n=$(occurrences "$file" "${olds[$i]}")
