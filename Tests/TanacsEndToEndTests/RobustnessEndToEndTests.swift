@@ -209,7 +209,9 @@ final class RobustnessEndToEndTests: XCTestCase {
         try tmux.waitFor(text: "Timeline 13/13")
         try tmux.literal(String(repeating: "jkJK[]2131?", count: 60))
         try tmux.keys("Escape", "1", "g")
-        try tmux.waitFor(text: "Timeline 1/13")
+        // 660 keys, each drawn, a third of them on the map or the help: on a loaded machine that takes
+        // far longer than one key. Wait for the last one's effect, however long the queue takes.
+        try tmux.waitFor(text: "Timeline 1/13", timeout: 120)
         try tmux.keys("q")
         assertRestored(try tmux.waitFor(text: "MODE-END"))
     }
