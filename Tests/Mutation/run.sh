@@ -152,7 +152,12 @@ fi
 if [ "$baseline" = 1 ]; then
     all=$(printf '%s\n' "${filters[@]}" | sort -u | paste -sd '|' -)
     echo "checking that the named tests pass on unmutated code ..."
-    if ! run_tests "$all"; then
+    limit_per_mutant=$limit
+    limit=$((limit * 20))   # every mutant's tests at once
+    run_tests "$all"
+    baseline_status=$?
+    limit=$limit_per_mutant
+    if [ "$baseline_status" != 0 ]; then
         echo "the tests fail without any mutant; see $log (fix them first, or --no-baseline)" >&2; exit 1
     fi
 fi
