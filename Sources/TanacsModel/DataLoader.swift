@@ -23,30 +23,26 @@ public enum DataLoader {
 
     /// Like `load(from:)`, also returning warnings: fields no record kind knows, which are ignored.
     public static func loadReportingWarnings(from folder: URL) throws -> LoadedData {
-        var isDir: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDir) else {
-            throw LoadErrors([LoadError(file: folder.path, message: "no such folder")])
+        switch PathStatus.of(folder.path) {
+        case .missing: throw LoadErrors([LoadError(file: folder.path, message: "no such folder")])
+        case .file, .special: throw LoadErrors([LoadError(file: folder.path, message: "not a folder (--data wants the dataset's folder)")])
+        case .unreachable(let why): throw LoadErrors([LoadError(file: folder.path, message: "cannot open the folder (\(why))")])
+        case .folder: break
         }
-        guard isDir.boolValue else {
-            throw LoadErrors([LoadError(file: folder.path, message: "not a folder (--data wants the dataset's folder)")])
+        if let problem = DatasetFiles.folderProblem(folder.path) {
+            throw LoadErrors([LoadError(file: folder.path, message: problem)])
         }
-        guard files.contains(where: { FileManager.default.fileExists(atPath: folder.appendingPathComponent($0).path) }) else {
+        guard files.contains(where: { PathStatus.of(folder.appendingPathComponent($0).path) != .missing }) else {
             throw LoadErrors([LoadError(file: folder.path, message: "not a Tanács dataset (none of \(files.joined(separator: ", ")) is here)")])
         }
+        // geo/ is optional, but one that is there and cannot be read is an error, not an empty map.
+        let geoProblem: String? = {
+            let geo = folder.appendingPathComponent("geo").path
+            return PathStatus.of(geo) == .missing ? nil : DatasetFiles.folderProblem(geo)
+        }()
         return try load { name in
-            let url = folder.appendingPathComponent(name)
-            var isDir: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDir) else { return nil }
-            if isDir.boolValue { throw LoadError(file: name, message: "is a folder, not a file") }
-            let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? NSNumber)?.intValue ?? 0
-            if size > maxFileBytes {
-                throw LoadError(file: name, message: "the file is too large (\(size >> 20) MB; the limit is \(maxFileBytes >> 20) MB)")
-            }
-            do {
-                return try Data(contentsOf: url)
-            } catch {
-                throw LoadError(file: name, message: "cannot read the file (unreadable)")
-            }
+            if name.hasPrefix("geo/"), let geoProblem { throw LoadError(file: "geo", message: geoProblem) }
+            return try DatasetFiles.read(name, in: folder, limit: maxFileBytes)
         }
     }
 
@@ -98,10 +94,19 @@ public enum DataLoader {
     static func decodeArray<T: Decodable>(_ type: T.Type, data: Data, displayName: String, known: KnownFields?,
                                           warnings: inout [LoadError]) throws -> [T] {
         guard !data.isEmpty else { throw LoadError(file: displayName, message: "the file is empty (expected a JSON array)") }
+        if let encoding = JSONCheck.otherEncoding(data) {
+            throw LoadError(file: displayName, line: 1, column: 1, message: "the file is \(encoding), not UTF-8: save it as UTF-8")
+        }
         if let offset = firstInvalidUTF8(in: data) {
             let (line, column) = position(ofByte: offset, in: data)
             throw LoadError(file: displayName, line: line, column: column,
                             message: "the file is not valid UTF-8 (byte 0x\(String(data[data.startIndex + offset], radix: 16, uppercase: true)) at offset \(offset))")
+        }
+        // What Foundation lets through (trailing commas, duplicate keys, lone surrogates, 1e400) or
+        // reports without a place, found in one pass with line, column, record and field.
+        if let problem = JSONCheck.firstProblem(in: data) {
+            throw LoadError(file: displayName, record: problem.record, field: problem.field,
+                            line: problem.line, column: problem.column, message: problem.message)
         }
         let raw: Any
         do {
@@ -117,7 +122,7 @@ public enum DataLoader {
         do {
             records = try JSONDecoder().decode([T].self, from: data)
         } catch let error as DecodingError {
-            throw locate(error, in: array, file: displayName)
+            throw locate(error, in: array, file: displayName, data: data)
         }
         if let known { warnings += KnownFields.unknown(in: array, known: known, file: displayName) }
         return records
@@ -146,7 +151,7 @@ public enum DataLoader {
         return (line, column)
     }
 
-    private static func locate(_ error: DecodingError, in array: [Any], file: String) -> LoadError {
+    private static func locate(_ error: DecodingError, in array: [Any], file: String, data: Data) -> LoadError {
         let path: [any CodingKey]
         let message: String
         switch error {
@@ -171,7 +176,15 @@ public enum DataLoader {
         }
         let field = path.dropFirst().map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }
             .joined().drop(while: { $0 == "." })
-        return LoadError(file: file, record: record, field: field.isEmpty ? nil : String(field), message: message)
+        // The line and column of the value (or, for a missing field, of the object that lacks it).
+        var components: [JSONCheck.PathComponent] = []
+        for (n, key) in path.enumerated() {
+            if case .keyNotFound = error, n == path.count - 1 { break }
+            components.append(key.intValue.map { .index($0) } ?? .key(key.stringValue))
+        }
+        let place = JSONCheck.position(of: components, in: data)
+        return LoadError(file: file, record: record, field: field.isEmpty ? nil : String(field),
+                         line: place?.line, column: place?.column, message: message)
     }
 
     private static func describe(_ type: Any.Type) -> String {

@@ -50,7 +50,8 @@ struct Explore: ParsableCommand {
             fatalError("TANACS_CRASH_TEST: crashing on purpose after the first frame")
         }
         while state.running {
-            guard let msg = terminal.nextMessage() else { continue }
+            // The end of input (a closed pty, a killed pane) ends the explorer like `q`.
+            guard let msg = terminal.nextMessage() else { break }
             Reducer.reduce(&state, msg)
             if state.running { terminal.paint(Screen.render(state)) }
         }
