@@ -188,4 +188,25 @@ static inline void tanacs_restore_flags(int fd, int flags) {
     if (flags >= 0) fcntl(fd, F_SETFL, flags);
 }
 
+// --- Crashes in the commands -----------------------------------------------------------------------
+// A command that runs out of memory dies in the Swift runtime with SIGSEGV, SIGILL or SIGTRAP; instead
+// of the runtime's page-long backtrace it prints one line, then ends as the signal would.
+static void tanacs_crash_signal(int sig) {
+    static const char message[] =
+        "tanacs: stopped by a fatal signal: out of memory (or a bug; TANACS_BACKTRACE=1 shows a backtrace)\n";
+    ssize_t ignored = write(STDERR_FILENO, message, sizeof message - 1);
+    (void)ignored;
+    raise(sig);
+}
+
+static inline void tanacs_install_crash_report(void) {
+    static const int crashes[] = { SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGFPE, SIGABRT };
+    struct sigaction action;
+    memset(&action, 0, sizeof action);
+    action.sa_handler = tanacs_crash_signal;
+    sigfillset(&action.sa_mask);
+    action.sa_flags = SA_RESETHAND;
+    for (size_t i = 0; i < sizeof crashes / sizeof crashes[0]; i++) sigaction(crashes[i], &action, NULL);
+}
+
 #endif

@@ -22,6 +22,7 @@ public enum DataLoader {
     }
 
     /// Like `load(from:)`, also returning warnings: fields no record kind knows, which are ignored.
+    /// Throws `NotEnoughMemory` before reading when the files would not fit under the memory limits.
     public static func loadReportingWarnings(from folder: URL) throws -> LoadedData {
         switch PathStatus.of(folder.path) {
         case .missing: throw LoadErrors([LoadError(file: folder.path, message: "no such folder")])
@@ -40,6 +41,11 @@ public enum DataLoader {
             let geo = folder.appendingPathComponent("geo").path
             return PathStatus.of(geo) == .missing ? nil : DatasetFiles.folderProblem(geo)
         }()
+        var total = 0
+        for name in files + Geography.files.map({ "geo/" + $0 }) {
+            if case .file(let size) = PathStatus.of(folder.appendingPathComponent(name).path) { total += min(size, maxFileBytes) }
+        }
+        try MemoryBudget.check(loading: total)
         return try load { name in
             if name.hasPrefix("geo/"), let geoProblem { throw LoadError(file: "geo", message: geoProblem) }
             return try DatasetFiles.read(name, in: folder, limit: maxFileBytes)
@@ -102,29 +108,26 @@ public enum DataLoader {
             throw LoadError(file: displayName, line: line, column: column,
                             message: "the file is not valid UTF-8 (byte 0x\(String(data[data.startIndex + offset], radix: 16, uppercase: true)) at offset \(offset))")
         }
-        // What Foundation lets through (trailing commas, duplicate keys, lone surrogates, 1e400) or
-        // reports without a place, found in one pass with line, column, record and field.
-        if let problem = JSONCheck.firstProblem(in: data) {
+        // One pass finds what Foundation's parsers let through (trailing commas, duplicate keys, lone
+        // surrogates, 1e400) or report without a place, and the fields no record kind knows; the
+        // decoder then reads the bytes once. No tree of Foundation objects is built.
+        let unknownFields: [JSONCheck.UnknownField]
+        switch JSONCheck.check(data, known: known, requireArray: true) {
+        case .failure(let problem):
             throw LoadError(file: displayName, record: problem.record, field: problem.field,
                             line: problem.line, column: problem.column, message: problem.message)
-        }
-        let raw: Any
-        do {
-            raw = try JSONSerialization.jsonObject(with: data)
-        } catch {
-            let (line, column) = syntaxPosition(error, in: data)
-            throw LoadError(file: displayName, line: line, column: column, message: "invalid JSON: \(syntaxSummary(error))")
-        }
-        guard let array = raw as? [Any] else {
-            throw LoadError(file: displayName, message: "expected a JSON array at the top level")
+        case .success(let fields):
+            unknownFields = fields
         }
         let records: [T]
         do {
             records = try JSONDecoder().decode([T].self, from: data)
         } catch let error as DecodingError {
-            throw locate(error, in: array, file: displayName, data: data)
+            throw locate(error, file: displayName, data: data)
+        } catch {
+            throw LoadError(file: displayName, message: "cannot decode the file: \(error)")
         }
-        if let known { warnings += KnownFields.unknown(in: array, known: known, file: displayName) }
+        warnings += KnownFields.warnings(for: unknownFields, file: displayName)
         return records
     }
 
@@ -151,7 +154,7 @@ public enum DataLoader {
         return (line, column)
     }
 
-    private static func locate(_ error: DecodingError, in array: [Any], file: String, data: Data) -> LoadError {
+    private static func locate(_ error: DecodingError, file: String, data: Data) -> LoadError {
         let path: [any CodingKey]
         let message: String
         switch error {
@@ -171,8 +174,8 @@ public enum DataLoader {
             return LoadError(file: file, message: "\(error)")
         }
         var record: String?
-        if let index = path.first?.intValue, index < array.count {
-            record = ((array[index] as? [String: Any])?["id"] as? String) ?? "#\(index + 1)"
+        if let index = path.first?.intValue {
+            record = JSONCheck.recordID(at: index, in: data) ?? "#\(index + 1)"
         }
         let field = path.dropFirst().map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }
             .joined().drop(while: { $0 == "." })
@@ -201,28 +204,4 @@ public enum DataLoader {
         }
     }
 
-    /// Foundation reports syntax errors with a character offset or a line and column in its message.
-    private static func syntaxPosition(_ error: Error, in data: Data) -> (Int?, Int?) {
-        let text = "\(error) \((error as NSError).userInfo)"
-        if let line = firstNumber(after: "line ", in: text), let column = firstNumber(after: "column ", in: text) {
-            return (line, column)
-        }
-        let endOfFile = text.contains("end of file") ? data.count : nil
-        if let offset = firstNumber(after: "character ", in: text) ?? firstNumber(after: "offset ", in: text) ?? endOfFile {
-            return position(ofByte: offset, in: data)
-        }
-        return (nil, nil)
-    }
-
-    private static func syntaxSummary(_ error: Error) -> String {
-        let ns = error as NSError
-        let detail = (ns.userInfo[NSDebugDescriptionErrorKey] as? String) ?? ns.localizedDescription
-        return detail.split(separator: "\n").first.map(String.init) ?? "unreadable"
-    }
-
-    private static func firstNumber(after marker: String, in text: String) -> Int? {
-        guard let range = text.range(of: marker) else { return nil }
-        let digits = text[range.upperBound...].prefix(while: { $0.isNumber })
-        return Int(digits)
-    }
 }

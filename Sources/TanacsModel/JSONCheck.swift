@@ -23,18 +23,43 @@ public enum JSONCheck {
 
     /// The first problem in `data`, or nil when the file is plain RFC 8259 JSON without duplicate keys.
     public static func firstProblem(in data: Data) -> Problem? {
+        if case .failure(let problem) = check(data, known: nil) { return problem }
+        return nil
+    }
+
+    /// A field of a record that the schema does not list: its record (id or `#n`) and path.
+    struct UnknownField: Equatable {
+        let record: String
+        let field: String
+    }
+
+    /// Checks `data` as `firstProblem` does; with `known`, the top level must be an array of records and
+    /// every field `known` does not list is returned, in file order within each record.
+    static func check(_ data: Data, known: KnownFields?, requireArray: Bool = false) -> Result<[UnknownField], Problem> {
         if let encoding = otherEncoding(data) {
-            return Problem(line: 1, column: 1, record: nil, field: nil,
-                           message: "the file is \(encoding), not UTF-8: save it as UTF-8")
+            return .failure(Problem(line: 1, column: 1, record: nil, field: nil,
+                                    message: "the file is \(encoding), not UTF-8: save it as UTF-8"))
         }
         return data.withUnsafeBytes { raw in
             var scanner = Scanner(bytes: raw.bindMemory(to: UInt8.self))
+            scanner.known = known
+            scanner.requireArray = requireArray || known != nil
             do {
                 try scanner.document()
-                return nil
+                return .success(scanner.unknown)
             } catch {
-                return scanner.problem(error)
+                return .failure(scanner.problem(error))
             }
+        }
+    }
+
+    /// The id of the record at `index` of a top-level array (or nil), for errors the decoder reports by index.
+    static func recordID(at index: Int, in data: Data) -> String? {
+        data.withUnsafeBytes { raw in
+            var scanner = Scanner(bytes: raw.bindMemory(to: UInt8.self))
+            scanner.target = [.index(index + 1)]
+            do { try scanner.document() } catch Failure.found {} catch { return nil }
+            return scanner.lastRecord == index ? scanner.previousRecordID : nil
         }
     }
 
@@ -80,6 +105,13 @@ public enum JSONCheck {
         var recordID: String?
         var target: [PathComponent]?
         var targetOffset = 0
+        /// The schema of the records, for unknown-field warnings; nil checks syntax only.
+        var known: KnownFields?
+        var requireArray = false
+        var unknown: [UnknownField] = []
+        /// The record just finished (index and id), for `recordID(at:)`.
+        var lastRecord = -1
+        var previousRecordID: String?
 
         init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
 
@@ -87,7 +119,10 @@ public enum JSONCheck {
             // A UTF-8 byte order mark is allowed and skipped, as jq and Python's utf-8-sig do.
             if bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF { i = 3 }
             skipSpace()
-            try value(depth: 0)
+            if requireArray && i < bytes.count && bytes[i] != UInt8(ascii: "[") {
+                throw fail("expected a JSON array of records at the top level, found \(describe(bytes[i]))")
+            }
+            try value(depth: 0, schema: nil)
             skipSpace()
             if i < bytes.count { throw fail("unexpected \(describe(bytes[i])) after the end of the JSON value") }
         }
@@ -98,12 +133,13 @@ public enum JSONCheck {
             while i < bytes.count, bytes[i] == 0x20 || bytes[i] == 0x0A || bytes[i] == 0x0D || bytes[i] == 0x09 { i += 1 }
         }
 
-        mutating func value(depth: Int) throws {
+        /// `schema`: the fields the object here (or the objects of the array here) may have.
+        mutating func value(depth: Int, schema: KnownFields?) throws {
             if let target, path == target { targetOffset = i; throw Failure.found }
             guard i < bytes.count else { throw fail("unexpected end of file (the JSON stops in the middle)") }
             switch bytes[i] {
-            case UInt8(ascii: "{"): try object(depth: depth + 1)
-            case UInt8(ascii: "["): try array(depth: depth + 1)
+            case UInt8(ascii: "{"): try object(depth: depth + 1, schema: schema)
+            case UInt8(ascii: "["): try array(depth: depth + 1, schema: schema)
             case UInt8(ascii: "\""):
                 let isID = path.count == 2 && path[1] == .key("id")
                 let text = try string(decode: isID)
@@ -116,7 +152,7 @@ public enum JSONCheck {
             }
         }
 
-        mutating func object(depth: Int) throws {
+        mutating func object(depth: Int, schema: KnownFields?) throws {
             guard depth <= maxDepth else { throw fail("nested more than \(maxDepth) levels deep") }
             i += 1
             var keys: [String: Int] = [:]
@@ -141,7 +177,11 @@ public enum JSONCheck {
                 i += 1
                 skipSpace()
                 path.append(.key(key))
-                try value(depth: depth)
+                var inner: KnownFields?
+                if let schema {
+                    if schema.names.contains(key) { inner = schema.nested[key] } else { noteUnknown() }
+                }
+                try value(depth: depth, schema: inner)
                 path.removeLast()
                 skipSpace()
                 guard i < bytes.count else { throw fail("unexpected end of file inside an object (missing })") }
@@ -154,17 +194,31 @@ public enum JSONCheck {
             }
         }
 
-        mutating func array(depth: Int) throws {
+        mutating func noteUnknown() {
+            guard case .index(let n)? = path.first else { return }
+            unknown.append(UnknownField(record: "#\(n + 1)", field: JSONCheck.field(path) ?? ""))
+        }
+
+        mutating func array(depth: Int, schema: KnownFields?) throws {
             guard depth <= maxDepth else { throw fail("nested more than \(maxDepth) levels deep") }
             i += 1
             skipSpace()
             if i < bytes.count && bytes[i] == UInt8(ascii: "]") { i += 1; return }
             var index = 0
             while true {
+                let firstUnknown = unknown.count
                 if depth == 1 { recordID = nil }
                 path.append(.index(index))
-                try value(depth: depth)
+                // The top-level array's elements are records: `known` describes them.
+                try value(depth: depth, schema: depth == 1 ? known : schema)
                 path.removeLast()
+                if depth == 1 {
+                    lastRecord = index
+                    previousRecordID = recordID
+                    if let recordID, firstUnknown < unknown.count {
+                        for k in firstUnknown..<unknown.count { unknown[k] = UnknownField(record: recordID, field: unknown[k].field) }
+                    }
+                }
                 skipSpace()
                 guard i < bytes.count else { throw fail("unexpected end of file inside an array (missing ])") }
                 if bytes[i] == UInt8(ascii: "]") { i += 1; return }

@@ -19,6 +19,9 @@ struct DataOptions: ParsableArguments {
         } catch let errors as LoadErrors {
             for error in errors.errors { printError("tanacs: " + located(error, in: folder)) }
             throw ExitCode.badData
+        } catch let shortage as NotEnoughMemory {
+            printError("tanacs: \(shortage)")
+            throw ExitCode.outOfMemory
         }
     }
 }

@@ -16,3 +16,8 @@ extension ExitCode {
     /// EX_IOERR: standard output could not be written (a full disk, /dev/full, a closed descriptor).
     static let ioError = ExitCode(74)
 }
+
+extension ExitCode {
+    /// EX_OSERR: the dataset does not fit under the process's memory limits.
+    static let outOfMemory = ExitCode(71)
+}

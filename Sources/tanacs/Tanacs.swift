@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import TanacsModel
+import TanacsTerminal
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -31,6 +32,7 @@ struct Tanacs: ParsableCommand {
         // A closed pipe ends the process quietly (`tanacs events | head -1`), even when the parent
         // process ignored SIGPIPE and its children inherited that.
         signal(SIGPIPE, SIG_DFL)
+        if ProcessInfo.processInfo.environment["TANACS_BACKTRACE"] != "1" { CrashReport.installOneLineReport() }
         do {
             var command = try parseAsRoot(nil)
             try command.run()

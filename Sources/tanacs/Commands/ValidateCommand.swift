@@ -50,6 +50,9 @@ struct ValidateCommand: ParsableCommand {
                       "figures": m.figures.count]
         } catch let errors as LoadErrors {
             problems = errors.errors
+        } catch let shortage as NotEnoughMemory {
+            printError("tanacs: \(shortage)")
+            throw ExitCode.outOfMemory
         }
         let asJSON = { (p: LoadError) in
             Report.Problem(file: clean(p.file), record: p.record.map(clean), field: p.field.map(clean),
