@@ -111,11 +111,15 @@ public enum DataLoader {
         // One pass finds what Foundation's parsers let through (trailing commas, duplicate keys, lone
         // surrogates, 1e400) or report without a place, and the fields no record kind knows; the
         // decoder then reads the bytes once. No tree of Foundation objects is built.
+        if let first = data.first(where: { ![0x20, 0x0A, 0x0D, 0x09].contains($0) }), first != UInt8(ascii: "["),
+           !(first == 0xEF && data.starts(with: [0xEF, 0xBB, 0xBF])) {
+            throw LoadError(file: displayName, message: "expected a JSON array at the top level")
+        }
         let unknownFields: [JSONCheck.UnknownField]
-        switch JSONCheck.check(data, known: known, requireArray: true) {
+        switch JSONCheck.check(data, known: known) {
         case .failure(let problem):
             throw LoadError(file: displayName, record: problem.record, field: problem.field,
-                            line: problem.line, column: problem.column, message: problem.message)
+                            line: problem.line, column: problem.column, message: "invalid JSON: " + problem.message)
         case .success(let fields):
             unknownFields = fields
         }

@@ -43,7 +43,7 @@ public enum JSONCheck {
         return data.withUnsafeBytes { raw in
             var scanner = Scanner(bytes: raw.bindMemory(to: UInt8.self))
             scanner.known = known
-            scanner.requireArray = requireArray || known != nil
+            scanner.requireArray = requireArray
             do {
                 try scanner.document()
                 return .success(scanner.unknown)

@@ -183,9 +183,9 @@ public final class Terminal {
         return .message(.resize(width: w, height: h))
     }
 
-    /// After ESC: the Escape key alone, or a sequence ncurses did not recognise (CSI, SS3, OSC, DCS,
-    /// Alt and a key), which is swallowed whole so none of its bytes runs as a command. A bracketed
-    /// paste (ESC[200~ ... ESC[201~) becomes one `.paste`.
+    /// After ESC: the Escape key, or a sequence ncurses did not recognise (CSI such as ESC[99~ or a
+    /// focus report, SS3, OSC and DCS replies), which is swallowed whole so none of its bytes runs as a
+    /// command. A bracketed paste (ESC[200~ ... ESC[201~) becomes one `.paste`.
     private func escapeSequence() -> TerminalInput {
         let window = tanacs_stdscr()
         // ncurses already waited ESCDELAY for the rest; what belongs to the sequence is here, or close.
@@ -216,7 +216,9 @@ public final class Terminal {
             }
             return .ignored
         default:
-            return .ignored // Alt and a key: not a command here
+            // Escape, then a key typed quickly: both count, as in vim and less.
+            unget_wch(wchar_t(bitPattern: first.value))
+            return .message(.key(.escape))
         }
     }
 
