@@ -29,8 +29,8 @@ public final class Terminal {
     private var files: [UnsafeMutablePointer<FILE>] = []
     /// The file status flags stdin and stdout had, put back at shutdown (O_NONBLOCK is cleared meanwhile).
     private var savedFlags: [(fd: Int32, flags: Int32)] = []
-    /// Reads that failed in a row with EINTR; many without a key mean the input is gone after all.
-    private var interruptedReads = 0
+    /// Reads that failed in a row; many without a key between them mean the input is gone.
+    private var failedReads = 0
     /// Pasted text kept for the search line; more is dropped.
     public static let maxPaste = 1024
 
@@ -139,17 +139,18 @@ public final class Terminal {
         tanacs_clear_errno()
         let rc = get_wch(&ch)
         if rc == KEY_CODE_YES {
-            interruptedReads = 0
+            failedReads = 0
             return functionKey(Int32(ch)).map(TerminalInput.message) ?? .ignored
         }
         if rc != OK {
             if tanacs_take_continued() != 0 { return resumed() }
             if tanacs_input_closed() != 0 { return .ended }
-            guard tanacs_errno() == tanacs_eintr() else { return .ended }
-            interruptedReads += 1
-            return interruptedReads > 1000 ? .ended : .ignored
+            // A read a signal interrupted, or one ncurses gave up on after SIGCONT: try again, but a run
+            // of failures with no key between them is an input that has ended.
+            failedReads += 1
+            return failedReads > 100 ? .ended : .ignored
         }
-        interruptedReads = 0
+        failedReads = 0
         switch ch {
         case 9: return .message(.key(.tab))
         case 10, 13: return .message(.key(.enter))

@@ -18,7 +18,7 @@ final class OutputFileTests: XCTestCase {
         if let folder { try? FileManager.default.removeItem(at: folder) }
     }
 
-    private func path(_ name: String) -> String { folder.appendingPathComponent(name).path }
+    private func path(_ name: String) -> String { folder.path + "/" + name } // keeps a trailing /
 
     private func export(_ arguments: [String]) throws -> CLI.Result {
         try CLI.run(["export", "--format", "json"] + arguments)

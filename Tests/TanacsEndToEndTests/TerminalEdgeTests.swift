@@ -120,8 +120,9 @@ final class TerminalEdgeTests: XCTestCase {
         let tty = try tmux.tmux("display-message", "-p", "-t", tmux.session, "#{pane_tty}").trimmingCharacters(in: .whitespacesAndNewlines)
         XCTAssertEqual(kill(pid, SIGSTOP), 0)
         try tmux.waitFor(text: "Stopped")
+        // Nobody gave the shell its modes back (no CR-to-NL, no echo): a line ends with Ctrl-J.
         try tmux.literal("fg")
-        try tmux.keys("Enter")
+        try tmux.keys("C-j")
         let screen = try tmux.waitFor("the explorer redrawn") { $0.contains("Timeline 2/13") && !$0.contains("Stopped") }
         XCTAssertFalse(screen.contains("Stopped"), screen)
         let modes = try Tmux.run(["stty", "-a", "-F", tty]).output

@@ -39,8 +39,10 @@ enum OutputFile {
     }
 
     /// Makes sure `path` is a folder files can be written in, creating it (and its parents) if needed.
-    static func folder(_ path: String) throws -> URL {
-        let shown = VisibleText.text(path)
+    static func folder(_ given: String) throws -> URL {
+        let shown = VisibleText.text(given)
+        var path = given
+        while path.count > 1 && path.hasSuffix("/") { path.removeLast() } // "plain/" on a file is ENOTDIR
         switch PathStatus.of(path) {
         case .folder:
             guard access(path, W_OK | X_OK) == 0 else { throw Failure(description: "cannot write in the folder \(shown): \(describe(errno))") }
@@ -65,7 +67,9 @@ enum OutputFile {
         var url = URL(fileURLWithPath: path)
         while url.path != "/" {
             url.deleteLastPathComponent()
-            switch PathStatus.of(url.path) {
+            var parent = url.path
+            while parent.count > 1 && parent.hasSuffix("/") { parent.removeLast() }
+            switch PathStatus.of(parent) {
             case .missing: continue
             case .folder: return access(url.path, W_OK | X_OK) == 0 ? "it cannot be created" : "permission denied in \(VisibleText.text(url.path))"
             case .file, .special: return "\(VisibleText.text(url.path)) is a file, not a folder"
