@@ -183,15 +183,7 @@ public enum DataLoader {
         }
         let field = path.dropFirst().map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }
             .joined().drop(while: { $0 == "." })
-        // The line and column of the value (or, for a missing field, of the object that lacks it).
-        var components: [JSONCheck.PathComponent] = []
-        for (n, key) in path.enumerated() {
-            if case .keyNotFound = error, n == path.count - 1 { break }
-            components.append(key.intValue.map { .index($0) } ?? .key(key.stringValue))
-        }
-        let place = JSONCheck.position(of: components, in: data)
-        return LoadError(file: file, record: record, field: field.isEmpty ? nil : String(field),
-                         line: place?.line, column: place?.column, message: message)
+        return LoadError(file: file, record: record, field: field.isEmpty ? nil : String(field), message: message)
     }
 
     private static func describe(_ type: Any.Type) -> String {

@@ -63,17 +63,6 @@ public enum JSONCheck {
         }
     }
 
-    /// Line and column of the value at `path` (a record index, then keys and indices), for errors the
-    /// decoder reports by path alone. Nil when the path is not there.
-    public static func position(of path: [PathComponent], in data: Data) -> (line: Int, column: Int)? {
-        data.withUnsafeBytes { raw in
-            var scanner = Scanner(bytes: raw.bindMemory(to: UInt8.self))
-            scanner.target = path
-            do { try scanner.document() } catch Failure.found { return scanner.position(of: scanner.targetOffset) } catch {}
-            return nil
-        }
-    }
-
     public enum PathComponent: Equatable, Sendable {
         case index(Int)
         case key(String)
@@ -103,8 +92,8 @@ public enum JSONCheck {
         var i = 0
         var path: [PathComponent] = []
         var recordID: String?
+        /// Where `recordID(at:)` stops.
         var target: [PathComponent]?
-        var targetOffset = 0
         /// The schema of the records, for unknown-field warnings; nil checks syntax only.
         var known: KnownFields?
         var requireArray = false
@@ -135,7 +124,7 @@ public enum JSONCheck {
 
         /// `schema`: the fields the object here (or the objects of the array here) may have.
         mutating func value(depth: Int, schema: KnownFields?) throws {
-            if let target, path == target { targetOffset = i; throw Failure.found }
+            if let target, path == target { throw Failure.found }
             guard i < bytes.count else { throw fail("unexpected end of file (the JSON stops in the middle)") }
             switch bytes[i] {
             case UInt8(ascii: "{"): try object(depth: depth + 1, schema: schema)

@@ -111,17 +111,13 @@ final class EdgeDataTests: XCTestCase {
         }
     }
 
-    func testDecodingErrorsGetALineAndColumnToo() throws {
+    func testDecodingErrorsNameTheirRecordFoundByTheCheckingPass() throws {
         let error = try XCTUnwrap(try people("[\n\(person)},\n  {\"id\": \"person:b\", \"name\": 5}\n]"))
         XCTAssertEqual(error.record, "person:b")
         XCTAssertEqual(error.field, "name")
-        XCTAssertEqual(error.line, 3)
-        XCTAssertEqual(error.column, 30)
-        let missing = try XCTUnwrap(try people("[\n\(person)},\n  {\"id\": \"person:c\"}\n]"))
-        XCTAssertEqual(missing.record, "person:c")
-        XCTAssertEqual(missing.message, "missing required field")
-        XCTAssertEqual(missing.line, 3, "the record that lacks it")
-        XCTAssertEqual(missing.column, 3)
+        XCTAssertEqual(JSONCheck.recordID(at: 1, in: Data("[{\"id\": \"a\"}, {\"x\": {\"id\": \"no\"}, \"id\": \"b\"}]".utf8)), "b")
+        XCTAssertNil(JSONCheck.recordID(at: 0, in: Data("[{\"x\": {\"id\": \"nested\"}}]".utf8)))
+        XCTAssertNil(JSONCheck.recordID(at: 5, in: Data("[{\"id\": \"a\"}]".utf8)))
     }
 
     func testUnknownFieldsAreStillWarnings() throws {

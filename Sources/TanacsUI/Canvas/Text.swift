@@ -11,6 +11,8 @@ public enum Text {
     /// a huge text to a screen's width costs the screen's width.
     public static func truncate(clean: String, to width: Int, glyphs: Glyphs = .unicode) -> String {
         guard width > 0 else { return "" }
+        // Short printable ASCII, the common case, fits as it is.
+        if clean.utf8.count <= width && clean.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return clean }
         let room = width - TextWidth.of(glyphs.ellipsis)
         var used = 0, cutAt = clean.startIndex
         var index = clean.startIndex
@@ -51,46 +53,46 @@ public enum Text {
         return t + String(repeating: " ", count: max(0, width - TextWidth.of(t)))
     }
 
-    /// Word-wraps to lines of at most `width` columns; words longer than a line are broken. One walk
-    /// over the characters: a huge word costs its length, not its length times its lines.
+    /// Word-wraps to lines of at most `width` columns; words longer than a line are broken. Each word
+    /// is measured once, and a word longer than a line is cut in one walk over its characters, so a
+    /// huge word costs its length, not its length times its lines.
     public static func wrap(_ s: String, width: Int) -> [String] {
         guard width > 0 else { return [] }
         var lines: [String] = [], line = "", lineWidth = 0
-        var word = "", wordWidth = 0
-        func flushLine() {
+        func flush() {
             lines.append(line)
             line = ""
             lineWidth = 0
         }
-        func endWord() {
-            guard !word.isEmpty else { return }
-            if lineWidth > 0 && lineWidth + 1 + wordWidth <= width {
-                line += " " + word
-                lineWidth += 1 + wordWidth
-            } else {
-                if lineWidth > 0 { flushLine() }
-                line = word
-                lineWidth = wordWidth
+        for word in Sanitizer.clean(s).split(separator: " ", omittingEmptySubsequences: true) {
+            var w = String(word), ww = TextWidth.of(w)
+            if lineWidth > 0 && lineWidth + 1 + ww <= width {
+                line += " " + w
+                lineWidth += 1 + ww
+                continue
             }
-            word = ""
-            wordWidth = 0
-        }
-        for c in Sanitizer.clean(s) {
-            if c == " " { endWord(); continue }
-            let w = TextWidth.of(c)
-            if wordWidth + w > width && wordWidth > 0 {
-                // A word longer than a line: the part that fills a line goes on a line of its own.
-                if lineWidth > 0 { flushLine() }
-                lines.append(word)
-                word = ""
-                wordWidth = 0
+            if lineWidth > 0 { flush() }
+            if ww > width {
+                // Full lines of the word; what is left starts the next line.
+                var head = "", hw = 0
+                for c in w {
+                    let cw = TextWidth.of(c)
+                    if cw > width { continue } // a wide character on a one-column line cannot be shown
+                    if hw + cw > width {
+                        lines.append(head)
+                        head = ""
+                        hw = 0
+                    }
+                    head.append(c)
+                    hw += cw
+                }
+                w = head
+                ww = hw
             }
-            if w > width { continue } // a wide character on a one-column line cannot be shown
-            word.append(c)
-            wordWidth += w
+            line = w
+            lineWidth = ww
         }
-        endWord()
-        if lineWidth > 0 || lines.isEmpty { flushLine() }
+        if lineWidth > 0 || lines.isEmpty { flush() }
         return lines
     }
 }
