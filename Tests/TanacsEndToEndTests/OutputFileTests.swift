@@ -220,8 +220,11 @@ final class OutputFileTests: XCTestCase {
         defer { try? FileManager.default.removeItem(at: data) }
         let formulas = ["=HYPERLINK(\"http://x\",\"y\")", "+1+2", "-2+3", "@SUM(A1)", "\tTAB", "=1"]
         try CLI.edit(data, "people.json") { people in
-            for (i, formula) in formulas.enumerated() where i < people.count { people[i]["summary"] = formula }
-            people[0]["roles"] = ["=cmd|' /C calc'!A0", "worker"]
+            let citations = people[0]["citations"] as? [String] ?? []
+            for (i, formula) in formulas.enumerated() where i < people.count {
+                people[i]["statements"] = [["text": formula, "citations": citations]]
+            }
+            people[0]["roles"] = [["text": "=cmd|' /C calc'!A0", "citations": citations], ["text": "worker", "citations": citations]]
         }
         var result = try CLI.run(["export", "--format", "csv", "--table", "people"], data: data)
         XCTAssertEqual(result.status, 0, result.stderr)

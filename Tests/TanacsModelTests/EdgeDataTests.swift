@@ -38,15 +38,15 @@ final class EdgeDataTests: XCTestCase {
         return errors(folder, file: file, line: line).first { $0.file == "people.json" }
     }
 
-    private let person = #"{"id": "person:a", "name": "A", "names": [], "roles": [], "summary": "s", "citations": ["excerpt:x"]"#
+    private let person = #"{"id": "person:a", "name": "A", "names": [], "roles": [], "statements": [], "citations": ["excerpt:x"]"#
 
     func testJSONThatJqAndPythonRejectIsRejectedWithItsPlace() throws {
         let cases: [(String, String, Int, Int, String?, String?)] = [
-            ("[\n  \(person)},\n]", "trailing comma before ]", 2, 104, nil, nil),
-            ("[\(person),}]", "trailing comma before }", 1, 102, "person:a", nil),
+            ("[\n  \(person)},\n]", "trailing comma before ]", 2, 106, nil, nil),
+            ("[\(person),}]", "trailing comma before }", 1, 104, "person:a", nil),
             ("[{\"id\": \"person:a\", \"roles\": [\"x\",],}]", "trailing comma before ]", 1, 34, "person:a", "roles"),
-            ("[\(person), \"name\": \"B\"}]", "duplicate key \"name\" (first at line 1, column 21)", 1, 104, "person:a", nil),
-            ("[\(person), \"n\\u0061me\": \"B\"}]", "duplicate key \"name\"", 1, 104, "person:a", nil),
+            ("[\(person), \"name\": \"B\"}]", "duplicate key \"name\" (first at line 1, column 21)", 1, 106, "person:a", nil),
+            ("[\(person), \"n\\u0061me\": \"B\"}]", "duplicate key \"name\"", 1, 106, "person:a", nil),
             ("[{\"id\": \"person:a\", \"summary\": \"x\\ud800y\"}]", "lone surrogate \\uD800", 1, 34, "person:a", "summary"),
             ("[{\"id\": \"person:a\", \"summary\": \"x\\udc00\"}]", "lone surrogate \\uDC00", 1, 34, "person:a", "summary"),
             ("[{\"id\": \"person:a\", \"roles\": [1e400]}]", "number 1e400 is out of range", 1, 31, "person:a", "roles[0]"),

@@ -15,7 +15,7 @@ final class TextCostTests: XCTestCase {
     }
 
     /// A copy of the sample with one field of one record replaced, loaded.
-    private func model(_ file: String, id: String, field: String, value: String) throws -> Model {
+    private func model(_ file: String, id: String, field: String, value: Any) throws -> Model {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tanacs-cost-\(UUID().uuidString)")
         try FileManager.default.copyItem(at: Fixture.repo.appendingPathComponent("Tests/Fixtures/sample"), to: folder)
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -102,7 +102,8 @@ final class TextCostTests: XCTestCase {
 
     func testAHugeWordInASummaryRendersQuickly() throws {
         let word = String(repeating: "a", count: 800_000)
-        let m = try model("places.json", id: "place:gyor", field: "summary", value: word)
+        let citation = try XCTUnwrap(Fixture.model.placeByID["place:gyor"]?.citations.first)
+        let m = try model("places.json", id: "place:gyor", field: "statements", value: [["text": word, "citations": [citation]]])
         var state = AppState(model: m, width: 100, height: 30)
         let elapsed = try seconds {
             Reducer.start(&state, at: "place:gyor", date: nil)
