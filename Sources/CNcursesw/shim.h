@@ -173,9 +173,6 @@ static inline int tanacs_input_closed(void) {
     return (fd.revents & (POLLHUP | POLLERR | POLLNVAL)) != 0;
 }
 
-static inline int tanacs_errno(void) { return errno; }
-static inline void tanacs_clear_errno(void) { errno = 0; }
-static inline int tanacs_eintr(void) { return EINTR; }
 
 // Clears O_NONBLOCK on a descriptor, returning its old flags (-1 on error), so a non-blocking
 // terminal inherited from a parent neither makes reads fail at once nor makes writes busy-wait.

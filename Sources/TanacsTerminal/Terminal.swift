@@ -131,12 +131,11 @@ public final class Terminal {
         (Int(getmaxx(tanacs_stdscr())), Int(getmaxy(tanacs_stdscr())))
     }
 
-    /// Waits for the next key, mouse event, resize or paste. The end of input (a failed read that no
-    /// signal interrupted, or a hung-up stdin) is `.ended`, never "no key yet", so the loop cannot spin.
+    /// Waits for the next key, mouse event, resize or paste. The end of input (a hung-up or failed
+    /// stdin, or a run of reads that fail) is `.ended`, never "no key yet", so the loop cannot spin.
     public func nextInput() -> TerminalInput {
         if tanacs_take_continued() != 0 { return resumed() }
         var ch: wint_t = 0
-        tanacs_clear_errno()
         let rc = get_wch(&ch)
         if rc == KEY_CODE_YES {
             failedReads = 0

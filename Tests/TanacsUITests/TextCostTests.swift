@@ -80,6 +80,7 @@ final class TextCostTests: XCTestCase {
         XCTAssertEqual(Text.wrap("", width: 4), [""])
         XCTAssertEqual(Text.wrap("漢字漢字", width: 3), ["漢", "字", "漢", "字"])
         XCTAssertEqual(Text.wrap("漢字", width: 1), [""], "a wide character cannot go on a one-column line")
+        XCTAssertEqual(Text.wrap("\u{065F}  d", width: 15), ["\u{065F} d"], "a word of marks alone is kept (found by the text fuzzer)")
     }
 
     func testTruncationLooksOnlyAtWhatItShows() {

@@ -66,12 +66,13 @@ public enum Text {
         }
         for word in Sanitizer.clean(s).split(separator: " ", omittingEmptySubsequences: true) {
             var w = String(word), ww = TextWidth.of(w)
-            if lineWidth > 0 && lineWidth + 1 + ww <= width {
+            // Emptiness, not width, says whether a line has begun: a word of marks alone is 0 wide.
+            if !line.isEmpty && lineWidth + 1 + ww <= width {
                 line += " " + w
                 lineWidth += 1 + ww
                 continue
             }
-            if lineWidth > 0 { flush() }
+            if !line.isEmpty { flush() }
             if ww > width {
                 // Full lines of the word; what is left starts the next line.
                 var head = "", hw = 0
@@ -92,7 +93,7 @@ public enum Text {
             line = w
             lineWidth = ww
         }
-        if lineWidth > 0 || lines.isEmpty { flush() }
+        if !line.isEmpty || lines.isEmpty { flush() }
         return lines
     }
 }
