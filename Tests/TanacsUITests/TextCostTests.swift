@@ -31,7 +31,7 @@ final class TextCostTests: XCTestCase {
         let name = String(repeating: "Győrszentiván", count: 8_000) // about 100 KB
         let m = try model("places.json", id: "place:gyor", field: "name", value: name)
         var state = AppState(model: m, width: 120, height: 40)
-        let elapsed = try seconds {
+        let elapsed = seconds {
             Reducer.start(&state, at: "place:gyor", date: nil)
             let canvas = Screen.render(state)
             XCTAssertEqual(canvas.width, 120)
@@ -106,7 +106,7 @@ final class TextCostTests: XCTestCase {
         let citation = try XCTUnwrap(Fixture.model.placeByID["place:gyor"]?.citations.first)
         let m = try model("places.json", id: "place:gyor", field: "statements", value: [["text": word, "citations": [citation]]])
         var state = AppState(model: m, width: 100, height: 30)
-        let elapsed = try seconds {
+        let elapsed = seconds {
             Reducer.start(&state, at: "place:gyor", date: nil)
             _ = Screen.render(state)
             Fixture.press(&state, .pageDown, .pageDown)
