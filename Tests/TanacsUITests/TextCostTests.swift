@@ -81,6 +81,9 @@ final class TextCostTests: XCTestCase {
         XCTAssertEqual(Text.wrap("漢字漢字", width: 3), ["漢", "字", "漢", "字"])
         XCTAssertEqual(Text.wrap("漢字", width: 1), [""], "a wide character cannot go on a one-column line")
         XCTAssertEqual(Text.wrap("\u{065F}  d", width: 15), ["\u{065F} d"], "a word of marks alone is kept (found by the text fuzzer)")
+        // A prepended concatenation mark would swallow the space after it (found by the text fuzzer).
+        XCTAssertEqual(TextWidth.of(Text.pad(" \u{FFFD}\u{06DD}", to: 15)), 15)
+        XCTAssertEqual(Sanitizer.clean("a\u{0600}1\u{06DD}b"), "a1b")
     }
 
     func testTruncationLooksOnlyAtWhatItShows() {
