@@ -131,11 +131,14 @@ public final class Terminal {
         (Int(getmaxx(tanacs_stdscr())), Int(getmaxy(tanacs_stdscr())))
     }
 
-    /// Waits for the next key, mouse event, resize or paste. The end of input (a hung-up or failed
-    /// stdin, or a run of reads that fail) is `.ended`, never "no key yet", so the loop cannot spin.
-    public func nextInput() -> TerminalInput {
+    /// Waits for the next key, mouse event, resize or paste. With `tickAfter`, waits at most that many
+    /// milliseconds and then gives `.tick`; without it the read blocks, so an idle explorer uses no
+    /// CPU. The end of input (a hung-up or failed stdin, or a run of reads that fail) is `.ended`,
+    /// never "no key yet", so the loop cannot spin.
+    public func nextInput(tickAfter milliseconds: Int? = nil) -> TerminalInput {
         if tanacs_take_continued() != 0 { return resumed() }
         var ch: wint_t = 0
+        wtimeout(tanacs_stdscr(), Int32(milliseconds ?? -1))
         let rc = get_wch(&ch)
         if rc == KEY_CODE_YES {
             failedReads = 0
@@ -144,6 +147,8 @@ public final class Terminal {
         if rc != OK {
             if tanacs_take_continued() != 0 { return resumed() }
             if tanacs_input_closed() != 0 { return .ended }
+            // With a timeout, no key in time is the tick.
+            if milliseconds != nil { return .message(.tick) }
             // A read a signal interrupted, or one ncurses gave up on after SIGCONT: try again, but a run
             // of failures with no key between them is an input that has ended.
             failedReads += 1
@@ -163,10 +168,10 @@ public final class Terminal {
         }
     }
 
-    /// Waits for the next message, skipping ignored input; nil when the input has ended.
-    public func nextMessage() -> Msg? {
+    /// Waits for the next message (or tick), skipping ignored input; nil when the input has ended.
+    public func nextMessage(tickAfter milliseconds: Int? = nil) -> Msg? {
         while true {
-            switch nextInput() {
+            switch nextInput(tickAfter: milliseconds) {
             case .message(let msg): return msg
             case .ignored: continue
             case .ended: return nil

@@ -40,7 +40,7 @@ for key, edit in edits.items():
     ids = [excerpt(c) for c in cites]
     if text is None:
         drops.append((r, field, s)); continue
-    s["text"] = text
+    if text != "__keep__": s["text"] = text
     for c in ids:
         if c not in s["citations"]: s["citations"].append(c)
         if "citations" in r and c not in r["citations"]: r["citations"].append(c)

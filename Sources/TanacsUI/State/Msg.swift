@@ -17,4 +17,6 @@ public enum Msg: Sendable, Hashable {
     /// Text the terminal delivered as a bracketed paste: typed into the search line when it is open,
     /// otherwise dropped, so pasted letters never run as commands.
     case paste(String)
+    /// Time passing while playing: the next day.
+    case tick
 }
