@@ -24,7 +24,8 @@ enum Peers {
         // (Linux keeps the high-water mark across exec), so the peak is read by GNU time, whose
         // children start from its small footprint. Without it the peak is unknown (0).
         var peak = 0
-        if let time = ["/usr/bin/time"].first(where: { access($0, X_OK) == 0 }) {
+        if access("/usr/bin/time", X_OK) == 0 {
+            let time = "/usr/bin/time"
             let out = FileManager.default.temporaryDirectory.appendingPathComponent("tanacs-bench-rss-\(getpid())").path
             defer { unlink(out) }
             if runOnce([time, "-f", "%M", "-o", out] + arguments) != nil,

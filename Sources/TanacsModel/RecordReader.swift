@@ -216,27 +216,19 @@ struct RecordReader {
     }
 
     /// A map outline: `{"name": ..., "lines": [[[lon, lat], ...], ...]}`.
-    mutating func feature() throws -> GeoFeature {
-        var name: String?, lines: [[GeoPoint]]?
+    mutating func featureFile() throws -> Geography.FeatureFile {
+        var name: String?, lines: [[[Double]]]?
         var seen: UInt32 = 0, first = true
         try open()
         while let k = try key(&first) {
             switch k {
             case "name": try once(&seen, 0); name = try string()
-            case "lines":
-                try once(&seen, 1)
-                // As `Geography.FeatureFile`: a point is its first two numbers; one with fewer is dropped.
-                lines = try array { line in
-                    try line.array { point -> GeoPoint? in
-                        let numbers = try point.array { try $0.double() }
-                        return numbers.count >= 2 ? GeoPoint(lat: numbers[1], lon: numbers[0]) : nil
-                    }.compactMap { $0 }
-                }
+            case "lines": try once(&seen, 1); lines = try array { try $0.array { try $0.array { try $0.double() } } }
             default: throw Declined()
             }
         }
         guard let name, let lines else { throw Declined() }
-        return GeoFeature(name: name, lines: lines)
+        return Geography.FeatureFile(name: name, lines: lines)
     }
 
     // MARK: - Parts of records
@@ -460,7 +452,7 @@ struct RecordReader {
             while i < end && isDigit(base[i]) { i += 1 }
             guard i > from else { throw Declined() }
         }
-        guard i - start <= JSONLimits.maxNumberLength else { throw Declined() }
+        guard i - start <= JSONCheck.maxNumberLength else { throw Declined() }
         return (start, isInteger)
     }
 
@@ -645,10 +637,4 @@ struct RecordReader {
     private mutating func skipSpace() {
         while i < end && isSpace(base[i]) { i += 1 }
     }
-}
-
-/// Limits the checking path and the fast path share.
-enum JSONLimits {
-    /// Numbers longer than this are refused.
-    static let maxNumberLength = 64
 }

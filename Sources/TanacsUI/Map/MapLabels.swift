@@ -36,18 +36,20 @@ public enum MapLabels {
 
         var result: [MapLabel] = []
         for request in requests {
-            var text = request.knownWidth == nil ? Sanitizer.clean(request.text) : request.text
-            let full = request.knownWidth ?? TextWidth.of(text)
-            var spot: (Int, Int)?
-            var length = full, textWidth = full
-            while spot == nil && length > 0 {
-                if length < full {
-                    text = Text.truncate(request.text, to: length)
+            let clean = request.knownWidth == nil ? Sanitizer.clean(request.text) : request.text
+            let full = request.knownWidth ?? TextWidth.of(clean)
+            var text = clean, textWidth = full
+            var spot = candidates(request.x, request.y, textWidth).first { fits($0.0, $0.1, textWidth) }
+            if spot == nil && request.required {
+                // Shorten the selection's label until it fits: never wider than the map, and each try
+                // cuts the already-clean text to that width, so a huge name costs the map's width.
+                var length = min(full - 1, width)
+                while spot == nil && length > 0 {
+                    text = Text.truncate(clean: clean, to: length)
                     textWidth = TextWidth.of(text)
+                    spot = candidates(request.x, request.y, textWidth).first { fits($0.0, $0.1, textWidth) }
+                    length -= 1
                 }
-                spot = candidates(request.x, request.y, textWidth).first { fits($0.0, $0.1, textWidth) }
-                if !request.required { break }
-                length -= 1
             }
             guard let (x, y) = spot else { continue }
             for cx in x..<(x + textWidth) { labelled[y * width + cx] = true }
