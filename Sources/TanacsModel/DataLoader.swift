@@ -25,13 +25,13 @@ public enum DataLoader {
     public static func loadReportingWarnings(from folder: URL) throws -> LoadedData {
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDir) else {
-            throw LoadErrors([LoadError(file: folder.path, message: "no such folder")])
+            throw LoadErrors([LoadError(file: folder.path, message: "no such folder")], datasetMissing: true)
         }
         guard isDir.boolValue else {
-            throw LoadErrors([LoadError(file: folder.path, message: "not a folder (--data wants the dataset's folder)")])
+            throw LoadErrors([LoadError(file: folder.path, message: "not a folder (--data wants the dataset's folder)")], datasetMissing: true)
         }
         guard files.contains(where: { FileManager.default.fileExists(atPath: folder.appendingPathComponent($0).path) }) else {
-            throw LoadErrors([LoadError(file: folder.path, message: "not a Tanács dataset (none of \(files.joined(separator: ", ")) is here)")])
+            throw LoadErrors([LoadError(file: folder.path, message: "not a Tanács dataset (none of \(files.joined(separator: ", ")) is here)")], datasetMissing: true)
         }
         return try load { name in
             let url = folder.appendingPathComponent(name)
