@@ -54,10 +54,10 @@ func resolve(_ argument: String, in m: Model, prefix: String? = nil, option: Str
     case .ambiguous(let ids):
         throw usageError("\(option) \(clean(argument)) could mean any of: \(ids.joined(separator: ", "))")
     case .notFound:
-        let hint = SearchIndex(model: m).search(argument, limit: 50)
-            .filter { $0.kind != .excerpt && (prefix == nil || $0.id.hasPrefix(prefix!)) }.prefix(3).map(\.id)
+        let hint = SearchIndex(model: m).suggestions(for: argument, limit: 3) { prefix == nil || $0.hasPrefix(prefix!) }
+            .map { "\($0.id) (\(clean($0.label)))" }
         throw usageError("\(option): no record \"\(clean(argument))\""
-            + (hint.isEmpty ? " (try: tanacs search WORDS)" : "; did you mean \(hint.joined(separator: ", "))?"))
+            + (hint.isEmpty ? " (try: tanacs search WORDS)" : "; did you mean " + hint.joined(separator: ", ") + "?"))
     }
 }
 

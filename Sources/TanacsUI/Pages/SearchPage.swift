@@ -12,6 +12,7 @@ enum SearchPage {
         case .event: return "Event"
         case .figure: return "Figure"
         case .excerpt: return "Quote"
+        case .source: return "Source"
         }
     }
 
