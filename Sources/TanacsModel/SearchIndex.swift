@@ -44,6 +44,13 @@ public struct SearchQuery: Sendable, Equatable {
 
     public var isEmpty: Bool { terms.isEmpty }
 
+    /// True when every word of the query (or a correction of it) occurs in `text`.
+    public func matches(_ text: String) -> Bool {
+        guard !terms.isEmpty else { return false }
+        let bytes = SearchText.normalized(text)
+        return terms.allSatisfy { $0.contains { SearchIndex.find($0, in: bytes, from: 0, to: bytes.count) != nil } }
+    }
+
     /// The character ranges of `text` where a word of the query (or a typo's correction) occurs.
     public func ranges(in text: String) -> [Range<Int>] {
         guard !terms.isEmpty, !text.isEmpty else { return [] }

@@ -54,7 +54,8 @@ public enum HelpView {
     ])
 
     public static let search: Section = ("Search line", [
-        ("typing", "search as you type; accents and case do not matter"),
+        ("typing", "search as you type: every word, in any order; case, accents, punctuation and small typos do not matter"),
+        ("↑ ↓", "on an empty line (or a recalled one): earlier and later searches"),
         ("↓ ↑  Tab", "move through the results"),
         ("Enter", "open the selected result"),
         ("Esc", "cancel and go back"),
