@@ -12,6 +12,11 @@ public enum DataLoader {
     public static let files = ["sources.json", "excerpts.json", "places.json", "councils.json",
                                "events.json", "people.json", "figures.json"]
 
+    /// The kind of record each file holds, as the validator names it.
+    static let kindOfFile = ["sources.json": "source", "excerpts.json": "excerpt", "places.json": "place",
+                             "councils.json": "council", "events.json": "event", "people.json": "person",
+                             "figures.json": "figure"]
+
     /// Files larger than this are refused before they are read, so a stray huge file cannot exhaust
     /// memory or time. The bundled dataset's largest file is about 200 KB.
     public static let maxFileBytes = 32 << 20
@@ -56,17 +61,25 @@ public enum DataLoader {
     public static func load(reading read: (String) throws -> Data?) throws -> LoadedData {
         var errors: [LoadError] = []
         var warnings: [LoadError] = []
+        // What could not be read, so the cross-record checks still run on the rest without
+        // reporting every reference to it as unknown: one run reports every problem.
+        var unreadable: Set<String> = []
         func decode<T: Decodable & Identifiable>(_ name: String, _ type: T.Type) -> [T] where T.ID == String {
             do {
                 guard let data = try read(name) else {
                     throw LoadError(file: name, message: "cannot read the file (missing)")
                 }
-                return try decodeArray(T.self, data: data, displayName: name, known: KnownFields.table[name], warnings: &warnings)
+                var failed: [String] = []
+                let records = try decodeArray(T.self, data: data, displayName: name, known: KnownFields.table[name],
+                                              warnings: &warnings, errors: &errors, failedIDs: &failed)
+                unreadable.formUnion(failed)
+                return records
             } catch let error as LoadError {
                 errors.append(error)
             } catch {
                 errors.append(LoadError(file: name, message: "\(error)"))
             }
+            if let kind = kindOfFile[name] { unreadable.insert(kind) }
             return []
         }
         let sources = decode("sources.json", Source.self)
@@ -84,11 +97,10 @@ public enum DataLoader {
         } catch {
             errors.append(LoadError(file: "geo", message: "\(error)"))
         }
-        if !errors.isEmpty { throw LoadErrors(errors) }
         var model = Model(sources: sources, excerpts: excerpts, places: places, councils: councils,
                           events: events, people: people, figures: figures)
         model.geography = geography
-        let problems = Validator.check(model)
+        let problems = errors + Validator.check(model, unreadable: unreadable)
         if !problems.isEmpty { throw LoadErrors(problems) }
         return LoadedData(model: model, warnings: warnings)
     }
@@ -97,6 +109,18 @@ public enum DataLoader {
     /// every unknown one becomes a warning naming the file, record and field.
     static func decodeArray<T: Decodable>(_ type: T.Type, data: Data, displayName: String, known: KnownFields?,
                                           warnings: inout [LoadError]) throws -> [T] {
+        var errors: [LoadError] = [], failed: [String] = []
+        let records = try decodeArray(type, data: data, displayName: displayName, known: known, warnings: &warnings,
+                                      errors: &errors, failedIDs: &failed)
+        if let first = errors.first { throw first }
+        return records
+    }
+
+    /// Decodes each record on its own: a record that does not decode becomes an error (and its id, when
+    /// it has one, goes to `failedIDs`) and the others still load. A file that is not a JSON array throws.
+    static func decodeArray<T: Decodable>(_ type: T.Type, data: Data, displayName: String, known: KnownFields?,
+                                          warnings: inout [LoadError], errors: inout [LoadError],
+                                          failedIDs: inout [String]) throws -> [T] {
         guard !data.isEmpty else { throw LoadError(file: displayName, message: "the file is empty (expected a JSON array)") }
         if let offset = firstInvalidUTF8(in: data) {
             let (line, column) = position(ofByte: offset, in: data)
@@ -113,11 +137,21 @@ public enum DataLoader {
         guard let array = raw as? [Any] else {
             throw LoadError(file: displayName, message: "expected a JSON array at the top level")
         }
-        let records: [T]
+        let decoded: [Each<T>]
         do {
-            records = try JSONDecoder().decode([T].self, from: data)
+            decoded = try JSONDecoder().decode([Each<T>].self, from: data)
         } catch let error as DecodingError {
             throw locate(error, in: array, file: displayName)
+        }
+        var records: [T] = []
+        records.reserveCapacity(decoded.count)
+        for (index, each) in decoded.enumerated() {
+            switch each.result {
+            case .success(let record): records.append(record)
+            case .failure(let error):
+                errors.append(locate(error, in: array, file: displayName))
+                if let id = (array[index] as? [String: Any])?["id"] as? String { failedIDs.append(id) }
+            }
         }
         if let known { warnings += KnownFields.unknown(in: array, known: known, file: displayName) }
         return records
@@ -211,5 +245,18 @@ public enum DataLoader {
         guard let range = text.range(of: marker) else { return nil }
         let digits = text[range.upperBound...].prefix(while: { $0.isNumber })
         return Int(digits)
+    }
+}
+
+/// One record of an array, decoded or not, so one bad record does not stop the rest.
+private struct Each<T: Decodable>: Decodable {
+    let result: Result<T, DecodingError>
+
+    init(from decoder: Decoder) throws {
+        do {
+            result = .success(try T(from: decoder))
+        } catch let error as DecodingError {
+            result = .failure(error)
+        }
     }
 }

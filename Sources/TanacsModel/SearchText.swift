@@ -97,6 +97,11 @@ public enum SearchText {
         return previous[m] <= limit ? previous[m] : nil
     }
 
+    /// `distance` for callers outside the model: nil when the words are more than `limit` apart.
+    public static func editDistance(_ a: [UInt8], _ b: [UInt8], limit: Int) -> Int? {
+        distance(a, b[...], limit: limit)
+    }
+
     /// How far a word may be from a name's word and still count: none for one or two letters, one
     /// typo up to five, two from six.
     static func typoLimit(_ length: Int) -> Int {

@@ -5,7 +5,9 @@ public enum Validator {
     public static let hungaryLat = 45.6...48.7
     public static let hungaryLon = 16.0...23.0
 
-    public static func check(_ m: Model) -> [LoadError] {
+    /// `unreadable` names records that exist but could not be read (their ids) and kinds whose whole
+    /// file could not be ("excerpt"): references to them are not reported again as unknown.
+    public static func check(_ m: Model, unreadable: Set<String> = []) -> [LoadError] {
         var errors: [LoadError] = []
         func fail(_ file: String, _ id: String, _ field: String, _ message: String) {
             errors.append(LoadError(file: file, record: id, field: field, message: message))
@@ -32,7 +34,8 @@ public enum Validator {
         unique("figures.json", m.figures.map(\.id), prefix: "figure:")
 
         func refs(_ file: String, _ id: String, _ field: String, _ targets: [String], _ table: [String: some Any], _ kind: String) {
-            for target in targets where table[target] == nil {
+            guard !unreadable.contains(kind) else { return }
+            for target in targets where table[target] == nil && !unreadable.contains(target) {
                 fail(file, id, field, "unknown \(kind) \"\(target)\"")
             }
         }

@@ -28,10 +28,12 @@ struct EventFilterOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Only events that can fall on or before this day.", valueName: "YYYY-MM-DD"))
     var to: Day?
 
-    @Option(help: ArgumentHelp("Only events at this place or inside it: an id (place:csepel), csepel, or a name.", valueName: "place"))
+    @Option(help: ArgumentHelp("Only events at this place or inside it: an id (place:csepel), csepel, or a name.", valueName: "place"),
+            completion: RecordCompletion.kind("place:"))
     var place: String?
 
-    @Option(help: ArgumentHelp("Only events involving this council: an id or a name.", valueName: "council"))
+    @Option(help: ArgumentHelp("Only events involving this council: an id or a name.", valueName: "council"),
+            completion: RecordCompletion.kind("council:"))
     var council: String?
 
     @Option(help: ArgumentHelp("Only events of this kind.", valueName: "kind"))

@@ -10,7 +10,8 @@ struct CouncilsCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Only councils of this level.", valueName: "level"))
     var level: CouncilLevel?
 
-    @Option(help: ArgumentHelp("Only councils seated at this place or inside it: an id, csepel, or a name.", valueName: "place"))
+    @Option(help: ArgumentHelp("Only councils seated at this place or inside it: an id, csepel, or a name.", valueName: "place"),
+            completion: RecordCompletion.kind("place:"))
     var place: String?
 
     @Option(help: ArgumentHelp("Only councils that existed on this day (formed by then, not yet ended).", valueName: "YYYY-MM-DD"))

@@ -24,7 +24,8 @@ struct ExportCommand: ParsableCommand {
     @Option(help: ArgumentHelp("CSV: the one table to write.", valueName: "table"))
     var table: CSVExport.Table?
 
-    @Option(help: ArgumentHelp("Write to this file instead of standard output; for CSV without --table, a folder for every table.", valueName: "path"))
+    @Option(help: ArgumentHelp("Write to this file instead of standard output; for CSV without --table, a folder for every table.", valueName: "path"),
+            completion: .file())
     var out: String?
 
     @OptionGroup var dataOptions: DataOptions
@@ -65,7 +66,7 @@ struct ExportCommand: ParsableCommand {
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         } catch {
-            printError("tanacs: cannot create \(folder.path): \(error.localizedDescription)")
+            printError("tanacs: cannot create \(folder.path): \(plainWords(error))")
             throw ExitCode.cannotCreate
         }
     }
@@ -74,7 +75,7 @@ struct ExportCommand: ParsableCommand {
         do {
             try data.write(to: file, options: .atomic)
         } catch {
-            printError("tanacs: cannot write \(file.path): \(error.localizedDescription)")
+            printError("tanacs: cannot write \(file.path): \(plainWords(error))")
             throw ExitCode.cannotCreate
         }
     }
