@@ -238,19 +238,24 @@ public struct SearchIndex: Sendable {
         guard !q.terms.isEmpty, limit > 0 else { return [] }
         // A single word's names by prefix: exact names and name prefixes rank first, so when they fill
         // the limit nothing else can make the list.
+        // Best rank per entry (255: none yet) and the entries ranked, kept in arrays: a short query
+        // at 100× touches tens of thousands of names.
+        var best = [UInt8](repeating: 255, count: entries.count)
+        var owners: [Int32] = []
         if q.terms.count == 1, q.terms[0].count == 1 {
             let word = q.terms[0][0]
-            var best: [Int: Rank] = [:]
             for i in prefixRange(word) {
                 let name = Int(namesSorted[i]), owner = Int(nameOwner[name])
                 let length = Int(nameStart[name + 1] - nameStart[name]) - 1
-                let rank: Rank = length == word.count ? .exactName : .namePrefix
-                if best[owner].map({ rank.rawValue < $0.rawValue }) ?? true { best[owner] = rank }
+                let rank: UInt8 = length == word.count ? 0 : 1
+                if best[owner] == 255 { owners.append(Int32(owner)) }
+                best[owner] = min(best[owner], rank)
             }
-            if best.count >= limit {
-                let order = best.keys.sorted { (best[$0]!.rawValue, $0) < (best[$1]!.rawValue, $1) }
-                return order.prefix(limit).map { nameHit($0, q, rank: best[$0]!) }
+            if owners.count >= limit {
+                return ordered(owners, best).prefix(limit).map { nameHit($0, q, rank: Rank(rawValue: Int(best[$0]))!) }
             }
+            for owner in owners { best[Int(owner)] = 255 }
+            owners = []
         }
         // The driver: the longest word that needs no correction, whose occurrences are scanned for.
         let driver = q.terms.indices.max { a, b in
@@ -260,21 +265,24 @@ public struct SearchIndex: Sendable {
         let others = q.terms.indices.filter { $0 != driver }.map { q.terms[$0] }
 
         // Entries with the driver in a name: ranked by names when every word is in them, else by text.
-        var rank: [Int: Rank] = [:]
         var textTier: Set<Int> = []
         for alternative in q.terms[driver] {
             scan(alternative, nameBytes, starts: nameStart) { name, _ in
                 let owner = Int(nameOwner[name])
                 let entry = entries[owner]
                 let next = Int(entry.firstName) + entry.names.count
-                if rank[owner] == nil, !textTier.contains(owner) {
-                    if let r = nameRank(owner, q) { rank[owner] = r } else if allInEntry(owner, others) { textTier.insert(owner) }
+                if best[owner] == 255, !textTier.contains(owner) {
+                    if let r = nameRank(owner, q) {
+                        best[owner] = UInt8(r.rawValue)
+                        owners.append(Int32(owner))
+                    } else if allInEntry(owner, others) {
+                        textTier.insert(owner)
+                    }
                 }
                 return next
             }
         }
-        let named = rank.keys.sorted { (rank[$0]!.rawValue, $0) < (rank[$1]!.rawValue, $1) }
-        var hits = named.prefix(limit).map { nameHit($0, q, rank: rank[$0]!) }
+        var hits = ordered(owners, best).prefix(limit).map { nameHit($0, q, rank: Rank(rawValue: Int(best[$0]))!) }
         guard hits.count < limit else { return hits }
 
         // Entries with the driver in a text and every other word somewhere in them, in result order.
@@ -287,7 +295,7 @@ public struct SearchIndex: Sendable {
                 let owner = Int(textOwner[text])
                 let entry = entries[owner]
                 let next = Int(entry.firstText) + entry.texts.count
-                if rank[owner] == nil, offsets[owner] == nil, allInEntry(owner, others) {
+                if best[owner] == 255, offsets[owner] == nil, allInEntry(owner, others) {
                     offsets[owner] = (text - Int(entry.firstText), offset - Int(textStart[text]))
                     if found.insert(owner).inserted { count += 1 }
                     if count >= room { return nil }
@@ -323,6 +331,13 @@ public struct SearchIndex: Sendable {
         }
         scored.sort { ($0.distance, $0.entry) < ($1.distance, $1.entry) }
         return scored.prefix(limit).map { nameHit($0.entry, SearchQuery(terms: [], phrase: [], truncated: false), rank: .nameContains) }
+    }
+
+    /// Entries by rank, then in result order: a counting sort, linear in the entries.
+    private func ordered(_ owners: [Int32], _ best: [UInt8]) -> [Int] {
+        var buckets = [[Int]](repeating: [], count: Rank.text.rawValue + 1)
+        for owner in owners.sorted() { buckets[Int(best[Int(owner)])].append(Int(owner)) }
+        return buckets.flatMap { $0 }
     }
 
     // MARK: - Matching
