@@ -28,8 +28,8 @@ struct CouncilsCommand: ParsableCommand {
             let b = RecordJSONBuilder(model: m, clean: clean)
             return try printJSON(councils.map(b.council))
         }
-        var table = Table([.init(header: "ID"), .init(header: "NAME", flexible: true), .init(header: "LEVEL"),
-                           .optional("PLACE"), .init(header: "FORMED")])
+        var table = Table([.init(header: "ID"), .init(header: "NAME", flexible: true, order: 1, floor: 24), .init(header: "LEVEL"),
+                           .optional("PLACE"), .init(header: "FORMED", keep: true)])
         for c in councils {
             let formed = Set(c.formed.map(\.date.text)).count > 1 ? "disputed" : c.formed.first?.date.text ?? ""
             table.add([c.id, c.name, c.level.rawValue, c.place.flatMap { m.name(of: $0) } ?? "", formed])
