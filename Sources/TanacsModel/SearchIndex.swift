@@ -125,6 +125,8 @@ public struct SearchIndex: Sendable {
     let textOwner: [Int32]
     /// Every distinct word of every name, for typo tolerance, bucketed by length.
     let nameWords: [[[UInt8]]]
+    /// The same words in byte order, to tell by binary search whether a query word starts one.
+    let sortedNameWords: [[UInt8]]
 
     public init(model m: Model) {
         var raw: [Entry] = []
@@ -193,7 +195,8 @@ public struct SearchIndex: Sendable {
             }
         }
         var buckets: [[[UInt8]]] = []
-        for word in words.sorted(by: { $0.lexicographicallyPrecedes($1) }) {
+        let sortedWords = words.sorted(by: { $0.lexicographicallyPrecedes($1) })
+        for word in sortedWords {
             while buckets.count <= word.count { buckets.append([]) }
             buckets[word.count].append(word)
         }
@@ -206,11 +209,13 @@ public struct SearchIndex: Sendable {
         self.textStart = textStart
         self.textOwner = textOwner
         self.nameWords = buckets
+        self.sortedNameWords = sortedWords
     }
 
     // MARK: - Queries
 
-    /// The query's words, each with the names' words it may be a typo of when no name contains it.
+    /// The query's words, each with the names' words it may be a typo of when it starts no word of
+    /// any name (found by binary search, so parsing costs nothing like a scan).
     public func parse(_ query: String) -> SearchQuery {
         var words = SearchText.words(query)
         let truncated = words.count > SearchQuery.maxWords
@@ -218,7 +223,7 @@ public struct SearchIndex: Sendable {
         // A word inside another word of the query adds nothing: the longer one finds it too.
         words = words.filter { w in !words.contains { $0 != w && $0.count > w.count && SearchIndex.find(w, in: $0, from: 0, to: $0.count) != nil } }
         let terms = words.map { word -> [[UInt8]] in
-            guard !inAnyName(word) else { return [word] }
+            guard word.count > 2, !startsANameWord(word) else { return [word] }
             return [word] + typoCorrections(word)
         }
         var phrase: [UInt8] = []
@@ -248,6 +253,22 @@ public struct SearchIndex: Sendable {
                 let name = Int(namesSorted[i]), owner = Int(nameOwner[name])
                 let length = Int(nameStart[name + 1] - nameStart[name]) - 1
                 let rank: UInt8 = length == word.count ? 0 : 1
+                if best[owner] == 255 { owners.append(Int32(owner)) }
+                best[owner] = min(best[owner], rank)
+            }
+            if owners.count >= limit {
+                return ordered(owners, best).prefix(limit).map { nameHit($0, q, rank: Rank(rawValue: Int(best[$0]))!) }
+            }
+            for owner in owners { best[Int(owner)] = 255 }
+            owners = []
+        }
+        // Several words: names starting with them in order rank first, found by binary search; when
+        // they fill the limit, nothing else can make the list.
+        if q.terms.count > 1, q.terms.allSatisfy({ $0.count == 1 }) {
+            for i in prefixRange(q.phrase) {
+                let name = Int(namesSorted[i]), owner = Int(nameOwner[name])
+                let length = Int(nameStart[name + 1] - nameStart[name]) - 1
+                let rank: UInt8 = length == q.phrase.count ? 0 : 1
                 if best[owner] == 255 { owners.append(Int32(owner)) }
                 best[owner] = min(best[owner], rank)
             }
@@ -342,11 +363,14 @@ public struct SearchIndex: Sendable {
 
     // MARK: - Matching
 
-    /// True when some name holds `word`.
-    private func inAnyName(_ word: [UInt8]) -> Bool {
-        var found = false
-        scan(word, nameBytes, starts: nameStart) { _, _ in found = true; return nil }
-        return found
+    /// True when some word of some name starts with `word`.
+    private func startsANameWord(_ word: [UInt8]) -> Bool {
+        var lo = 0, hi = sortedNameWords.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if sortedNameWords[mid].lexicographicallyPrecedes(word) { lo = mid + 1 } else { hi = mid }
+        }
+        return lo < sortedNameWords.count && sortedNameWords[lo].starts(with: word)
     }
 
     /// Names' words within the word's typo limit, closest first.
