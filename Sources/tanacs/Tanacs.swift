@@ -20,7 +20,7 @@ struct Tanacs: ParsableCommand {
         version: version,
         subcommands: [Explore.self, EventsCommand.self, PlacesCommand.self, CouncilsCommand.self, PeopleCommand.self,
                       FiguresCommand.self, ShowCommand.self, SearchCommand.self, ExportCommand.self,
-                      ValidateCommand.self, RenderCommand.self],
+                      ValidateCommand.self, RenderCommand.self, ManualCommand.self],
         defaultSubcommand: Explore.self
     )
 

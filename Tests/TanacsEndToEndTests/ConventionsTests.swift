@@ -81,6 +81,38 @@ final class ConventionsTests: XCTestCase {
         XCTAssertFalse(result.stdout.contains("unknown figure"), "references into an unreadable file are not reported again:\n\(result.stdout)")
     }
 
+    func testManPageHasKeysEnvironmentAndExitStatus() throws {
+        let result = try CLI.run(["manual"], data: nil)
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let roff = result.stdout
+        for section in [".SH NAME", ".SH SYNOPSIS", ".SH COMMANDS", ".SH KEYS", ".SH ENVIRONMENT", ".SH EXIT STATUS"] {
+            XCTAssertTrue(roff.contains("\n\(section)\n"), section)
+        }
+        XCTAssertTrue(roff.contains("Tanács"), "non-ASCII text kept as UTF-8")
+        XCTAssertTrue(roff.contains(".B TANACS_DATA") && roff.contains(".B 66"))
+        XCTAssertFalse(roff.split(separator: "\n").contains { $0.hasPrefix("'") }, "no line starts a roff request by accident")
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("tanacs-\(UUID().uuidString).1")
+        defer { try? FileManager.default.removeItem(at: file) }
+        try roff.write(to: file, atomically: true, encoding: .utf8)
+        try XCTSkipUnless(FileManager.default.isExecutableFile(atPath: "/usr/bin/man"), "man is not installed")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/man")
+        process.arguments = ["-l", file.path]
+        process.environment = ["MANWIDTH": "80", "LANG": "C.UTF-8", "PATH": "/usr/bin:/bin", "MAN_KEEP_FORMATTING": ""]
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        XCTAssertEqual(process.terminationStatus, 0)
+        for heading in ["KEYS", "ENVIRONMENT", "EXIT STATUS"] {
+            XCTAssertTrue(text.contains("\n" + heading + "\n"), "man renders \(heading):\n\(text.prefix(400))")
+        }
+        XCTAssertTrue(text.contains("Tanács"), "man keeps the accents")
+        XCTAssertTrue(text.contains("tanacs --at place:gyor"), "hyphens render as hyphens")
+    }
+
     /// The generated bash script in a real bash with bash-completion: paths for --data and --out,
     /// record ids and names for show, --at, --place and --council.
     func testBashCompletionOfPathsAndRecords() throws {

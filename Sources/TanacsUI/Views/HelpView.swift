@@ -2,6 +2,9 @@
 public enum HelpView {
     public typealias Section = (title: String, keys: [(key: String, action: String)])
 
+    /// Every section, for the man page.
+    public static var allSections: [Section] { [everywhere, timeline, map, detail, reader, search, filter] }
+
     public static let everywhere: Section = ("Everywhere", [
         ("?", "show or hide this help"),
         ("q  Ctrl-C", "quit"),
