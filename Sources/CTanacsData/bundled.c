@@ -24,6 +24,9 @@ static const unsigned char people[] = {
 static const unsigned char figures[] = {
 #embed "../../data/figures.json"
 };
+static const unsigned char outside_knowledge[] = {
+#embed "../../data/outside-knowledge.json"
+};
 static const unsigned char border[] = {
 #embed "../../data/geo/border.json"
 };
@@ -44,6 +47,7 @@ static const tanacs_bundled_file files[] = {
     ENTRY("events.json", events),
     ENTRY("people.json", people),
     ENTRY("figures.json", figures),
+    ENTRY("outside-knowledge.json", outside_knowledge),
     ENTRY("geo/border.json", border),
     ENTRY("geo/rivers.json", rivers),
     ENTRY("geo/lakes.json", lakes),

@@ -11,6 +11,8 @@ public struct LoadedData: Sendable {
 public enum DataLoader {
     public static let files = ["sources.json", "excerpts.json", "places.json", "councils.json",
                                "events.json", "people.json", "figures.json"]
+    /// The outside-knowledge register; a dataset without one has nothing from outside its sources.
+    public static let registerFile = "outside-knowledge.json"
 
     /// The kind of record each file holds, as the validator names it.
     static let kindOfFile = ["sources.json": "source", "excerpts.json": "excerpt", "places.json": "place",
@@ -89,6 +91,17 @@ public enum DataLoader {
         let events = decode("events.json", Event.self)
         let people = decode("people.json", Person.self)
         let figures = decode("figures.json", Figure.self)
+        var register: [OutsideKnowledge] = []
+        do {
+            if let data = try read(registerFile) {
+                register = try decodeArray(OutsideKnowledge.self, data: data, displayName: registerFile,
+                                           known: KnownFields.table[registerFile], warnings: &warnings)
+            }
+        } catch let error as LoadError {
+            errors.append(error)
+        } catch {
+            errors.append(LoadError(file: registerFile, message: "\(error)"))
+        }
         var geography = Geography.empty
         do {
             geography = try Geography.load(reading: { try read("geo/" + $0) }, warnings: &warnings)
@@ -100,6 +113,7 @@ public enum DataLoader {
         var model = Model(sources: sources, excerpts: excerpts, places: places, councils: councils,
                           events: events, people: people, figures: figures)
         model.geography = geography
+        model.outsideKnowledge = register
         let problems = errors + Validator.check(model, unreadable: unreadable)
         if !problems.isEmpty { throw LoadErrors(problems) }
         return LoadedData(model: model, warnings: warnings)

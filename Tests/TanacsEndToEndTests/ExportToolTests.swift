@@ -131,7 +131,7 @@ final class ExportToolTests: XCTestCase {
         let links: [(String, [String: String])] = [
             ("event_places", ["event": "event", "place": "place"]), ("event_people", ["event": "event", "person": "person"]),
             ("event_councils", ["event": "event", "council": "council"]), ("event_figures", ["event": "event", "figure": "figure"]),
-            ("council_people", ["council": "council", "person": "person", "citation": "excerpt"]),
+            ("council_people", ["council": "council", "person": "person"]),
             ("council_dates", ["council": "council", "citation": "excerpt"]),
             ("date_claims", ["event": "event", "citation": "excerpt"]), ("citations", ["excerpt": "excerpt"]),
         ]
@@ -147,7 +147,7 @@ final class ExportToolTests: XCTestCase {
         let bundled = try JSONSerialization.jsonObject(with: Data(contentsOf: Tmux.repo.appendingPathComponent("data/events.json"))) as! [[String: Any]]
         XCTAssertEqual(try table("event_places").rows.count, bundled.map { ($0["places"] as! [String]).count }.reduce(0, +))
         let members = try table("council_people")
-        XCTAssertEqual(members.header, ["council", "person", "role", "citation"])
+        XCTAssertEqual(members.header, ["council", "person", "role", "citations"])
         XCTAssertTrue(members.rows.contains { $0[0] == "council:central-workers-council-of-greater-budapest" && $0[1] == "person:sandor-racz" })
         XCTAssertFalse(try table("events").header.contains("places"), "no ;-joined relation columns")
 
@@ -166,7 +166,7 @@ final class ExportToolTests: XCTestCase {
         XCTAssertEqual(try sql("PRAGMA integrity_check;"), "ok\n")
         let tables = try sql("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'search_%' ORDER BY name;")
         for name in ["sources", "excerpts", "places", "councils", "people", "figures", "events", "event_places", "event_people",
-                     "event_councils", "event_figures", "council_people", "council_dates", "date_claims", "figure_claims", "citations", "search"] {
+                     "event_councils", "event_figures", "council_people", "council_dates", "date_claims", "figure_claims", "citations", "statements", "statement_citations", "search"] {
             XCTAssertTrue(tables.split(separator: "\n").contains(Substring(name)), "table \(name): \(tables)")
         }
         XCTAssertTrue(try sql("SELECT \"table\" FROM pragma_foreign_key_list('event_places');").contains("places"), "declared foreign keys")
@@ -176,6 +176,9 @@ final class ExportToolTests: XCTestCase {
         let found = try sql("SELECT id FROM search WHERE search MATCH 'gyor' AND kind = 'place';")
         XCTAssertTrue(found.contains("place:gyor"), found)
         XCTAssertTrue(try sql("SELECT count(*) FROM search WHERE search MATCH 'maleter';") != "0\n")
+        // Every sentence with the quotations that state it.
+        XCTAssertEqual(try sql("SELECT count(*) FROM statements s LEFT JOIN statement_citations sc ON sc.statement = s.id WHERE sc.excerpt IS NULL AND s.field = 'statements';"), "0\n", "no sentence without a quotation")
+        XCTAssertTrue(try sql("SELECT count(*) FROM statements WHERE field = 'demands';") != "0\n")
         // A relation answered by joins.
         let leaders = try sql("""
             SELECT p.name FROM council_people cp JOIN people p ON p.id = cp.person

@@ -21,7 +21,7 @@ struct ReferenceSearchIndex: Sendable {
         var entries: [Entry] = []
         for p in m.places { entries.append(Entry(id: p.id, kind: .place, label: p.name, names: [p.name] + p.names, texts: [p.summary])) }
         for c in m.councils { entries.append(Entry(id: c.id, kind: .council, label: c.name, names: [c.name] + c.names, texts: [c.summary] + c.demands.map(\.text))) }
-        for p in m.people { entries.append(Entry(id: p.id, kind: .person, label: p.name, names: [p.name] + p.names, texts: [p.summary] + p.roles)) }
+        for p in m.people { entries.append(Entry(id: p.id, kind: .person, label: p.name, names: [p.name] + p.names, texts: [p.summary] + p.roleTexts)) }
         for e in m.events { entries.append(Entry(id: e.id, kind: .event, label: e.title, names: [e.title], texts: [e.summary])) }
         for f in m.figures { entries.append(Entry(id: f.id, kind: .figure, label: f.topic, names: [f.topic], texts: [f.summary ?? ""] + f.claims.map(\.asStated))) }
         for x in m.excerpts {

@@ -7,6 +7,8 @@ import Foundation
 public enum CSVExport {
     public enum Table: String, Sendable, CaseIterable {
         case events, places, councils, people, figures, excerpts, sources
+        /// Every sentence of the selected records with the excerpts that state it, one row a sentence.
+        case statements
         case eventPlaces = "event_places", eventPeople = "event_people", eventCouncils = "event_councils"
         case eventFigures = "event_figures", councilPeople = "council_people", councilDates = "council_dates"
         case dateClaims = "date_claims", citations
@@ -50,7 +52,7 @@ public enum CSVExport {
         case .people:
             rows = [["id", "name", "names", "roles", "summary"]]
             for p in s.people {
-                rows.append([p.id, clean(p.name), list(p.names), list(p.roles), clean(p.summary)])
+                rows.append([p.id, clean(p.name), list(p.names), list(p.roleTexts), clean(p.summary)])
             }
         case .figures:
             // One row per claim: sources that disagree keep separate rows.
@@ -66,6 +68,23 @@ public enum CSVExport {
             for x in s.excerpts {
                 rows.append([x.id, x.source, clean(m.sourceByID[x.source]?.author ?? ""), "\(x.paragraph)", clean(x.text)])
             }
+        case .statements:
+            rows = [["record", "field", "position", "text", "citations"]]
+            func add(_ record: String, _ field: String, _ sentences: [Statement]) {
+                for (i, st) in sentences.enumerated() { rows.append([record, field, "\(i + 1)", clean(st.text), list(st.citations)]) }
+            }
+            for e in s.events { add(e.id, "statements", e.statements) }
+            for p in s.places { add(p.id, "statements", p.statements) }
+            for c in s.councils {
+                add(c.id, "statements", c.statements)
+                add(c.id, "demands", c.demands)
+                add(c.id, "people", c.people.map { Statement(text: "\(m.name(of: $0.person) ?? $0.person): \($0.role)", citations: $0.citations) })
+            }
+            for p in s.people {
+                add(p.id, "roles", p.roles)
+                add(p.id, "statements", p.statements)
+            }
+            for f in s.figures { add(f.id, "statements", f.statements) }
         case .sources:
             rows = [["id", "author", "title", "publication", "date", "file", "notes"]]
             for src in s.sources {
@@ -81,10 +100,11 @@ public enum CSVExport {
         case .eventFigures:
             rows = [["event", "figure"]] + s.events.flatMap { e in e.figures.filter(figures.contains).map { [e.id, $0] } }
         case .councilPeople:
-            rows = [["council", "person", "role", "citation"]]
+            // A role may rest on several excerpts: `citations` lists them, joined with "; ".
+            rows = [["council", "person", "role", "citations"]]
             for c in s.councils {
                 for member in c.people where people.contains(member.person) {
-                    rows.append([c.id, member.person, clean(member.role), member.citation])
+                    rows.append([c.id, member.person, clean(member.role), list(member.citations)])
                 }
             }
         case .councilDates:

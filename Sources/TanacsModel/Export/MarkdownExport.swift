@@ -20,6 +20,9 @@ public enum MarkdownExport {
             var seen: Set<String> = []
             return excerpts.filter { seen.insert($0).inserted }.map(note).joined(separator: " ")
         }
+        func sentences(_ statements: [Statement]) -> String {
+            statements.map { t($0.text) + ($0.citations.isEmpty ? "" : " " + notes($0.citations)) }.joined(separator: " ")
+        }
 
         var out = "% " + (subject.map { t($0) + " in the Hungarian Revolution of 1956" } ?? "The Hungarian Revolution of 1956") + "\n"
         out += "% Tanács\n"
@@ -35,7 +38,7 @@ public enum MarkdownExport {
             if let kind = f.kind { parts.append("of kind " + kind.rawValue) }
             out += " (" + parts.joined(separator: ", ") + ")"
         }
-        out += ". The summaries are our own words; the footnotes quote the sources exactly.\n"
+        out += ". The summaries are our own words, each sentence footnoted to the quotations that state it; the footnotes quote the sources exactly.\n"
 
         // The record the handout is about, before its events.
         if let id = f.place, let p = m.placeByID[id] {
@@ -43,7 +46,7 @@ public enum MarkdownExport {
             var kind = p.kind.rawValue.capitalized
             if let parent = p.parent.flatMap({ m.name(of: $0) }) { kind += " in " + t(parent) }
             out += "*\(kind)*\n\n"
-            out += t(p.summary) + " " + notes(p.citations) + "\n"
+            out += sentences(p.statements) + "\n"
             if let population = p.population1956 {
                 out += "\nPopulation in 1956: \(population.value.grouped) \(note(population.citation))\n"
             }
@@ -56,14 +59,14 @@ public enum MarkdownExport {
             var kind = c.level.rawValue.capitalized + " council"
             if let seat = c.place.flatMap({ m.name(of: $0) }) { kind += ", " + t(seat) }
             out += "*\(kind)*\n\n"
-            out += t(c.summary) + " " + notes(c.citations) + "\n"
+            out += sentences(c.statements) + "\n"
             for (label, claims) in [("Formed", c.formed), ("Ended", c.ended)] where !claims.isEmpty {
                 out += "\n\(label): " + claims.map { "\($0.date.display) \(note($0.citation))" }.joined(separator: "; ")
                     + (Set(claims.map(\.date.text)).count > 1 ? " (the sources disagree)" : "") + ".\n"
             }
             if let parent = c.parent.flatMap({ m.name(of: $0) }) { out += "\nSent delegates to: \(t(parent)).\n" }
             if !c.people.isEmpty {
-                out += "\nPeople: " + c.people.map { "\(t(m.name(of: $0.person) ?? $0.person)), \(t($0.role)) \(note($0.citation))" }
+                out += "\nPeople: " + c.people.map { "\(t(m.name(of: $0.person) ?? $0.person)), \(t($0.role)) \(notes($0.citations))" }
                     .joined(separator: "; ") + ".\n"
             }
         }
@@ -71,14 +74,16 @@ public enum MarkdownExport {
         var lastDay: String?
         for e in s.events {
             if e.date.text != lastDay {
-                out += "\n## \(e.date.precision == .day && !e.date.isInterval ? e.date.start.display : e.date.display)\n"
+                // The timeline's headings: "Oct 1956, day not stated" after the dated October days.
+                out += "\n## \(e.date.heading)\n"
                 lastDay = e.date.text
             }
             out += "\n### \(e.time.map { t($0) + " " } ?? "")\(t(e.title))\n\n"
             var meta = [e.kind.rawValue.capitalized]
             if !e.places.isEmpty { meta.append(e.places.map { t(m.name(of: $0) ?? $0) }.joined(separator: ", ")) }
             out += "*" + meta.joined(separator: " · ") + "*\n\n"
-            out += t(e.summary) + " " + notes(e.citations) + "\n"
+            // Each sentence carries the footnotes of its own quotations.
+            out += sentences(e.statements) + "\n"
             if let claims = e.dateClaims, Set(claims.map(\.date.text)).count > 1 {
                 out += "\nThe sources disagree on the date: "
                     + claims.map { "\($0.date.display) \(note($0.citation))" }.joined(separator: "; ") + ".\n"

@@ -2,7 +2,8 @@ import CSQLite
 import Foundation
 
 /// The dataset (or the part a filter selects) as one SQLite database: a table per kind of record, a
-/// link table per relation, foreign keys declared, and `search`, an FTS5 index over names, summaries
+/// link table per relation, `statements` (every sentence in our words) with `statement_citations`,
+/// foreign keys declared, and `search`, an FTS5 index over names, summaries
 /// and quotations with diacritics folded (`unicode61 remove_diacritics 2`), so `gyor` finds Győr.
 ///
 /// The database is built in memory and returned as bytes (`sqlite3_serialize`), so it is written
@@ -33,8 +34,9 @@ public enum SQLiteExport {
         CREATE TABLE person_roles (person TEXT NOT NULL REFERENCES people(id), role TEXT NOT NULL);
         CREATE TABLE council_people (council TEXT NOT NULL REFERENCES councils(id), person TEXT NOT NULL REFERENCES people(id),
             role TEXT NOT NULL, citation TEXT NOT NULL REFERENCES excerpts(id));
-        CREATE TABLE council_demands (council TEXT NOT NULL REFERENCES councils(id), text TEXT NOT NULL,
-            citation TEXT NOT NULL REFERENCES excerpts(id));
+        CREATE TABLE statements (id INTEGER PRIMARY KEY, record TEXT NOT NULL, field TEXT NOT NULL, position INTEGER NOT NULL,
+            text TEXT NOT NULL);
+        CREATE TABLE statement_citations (statement INTEGER NOT NULL REFERENCES statements(id), excerpt TEXT NOT NULL REFERENCES excerpts(id));
         CREATE TABLE figures (id TEXT PRIMARY KEY, topic TEXT NOT NULL, summary TEXT);
         CREATE TABLE figure_claims (figure TEXT NOT NULL REFERENCES figures(id), value REAL NOT NULL, high REAL, unit TEXT NOT NULL,
             as_stated TEXT NOT NULL, citation TEXT NOT NULL REFERENCES excerpts(id));
@@ -81,7 +83,9 @@ public enum SQLiteExport {
         CREATE INDEX person_roles_person ON person_roles(person);
         CREATE INDEX council_people_council ON council_people(council);
         CREATE INDEX council_people_person ON council_people(person);
-        CREATE INDEX council_demands_council ON council_demands(council);
+        CREATE INDEX statements_record ON statements(record);
+        CREATE INDEX statement_citations_statement ON statement_citations(statement);
+        CREATE INDEX statement_citations_excerpt ON statement_citations(excerpt);
         CREATE INDEX figure_claims_figure ON figure_claims(figure);
         CREATE INDEX event_places_event ON event_places(event);
         CREATE INDEX event_places_place ON event_places(place);
@@ -104,6 +108,15 @@ public enum SQLiteExport {
         let places = Set(s.places.map(\.id)), councils = Set(s.councils.map(\.id)), people = Set(s.people.map(\.id))
         let figures = Set(s.figures.map(\.id)), excerpts = Set(s.excerpts.map(\.id))
         func ref(_ value: String?, in kept: Set<String>) -> Value { value.flatMap { kept.contains($0) ? .text($0) : nil } ?? .null }
+        // Every sentence in our words (statements, roles, demands, members' parts), each with its excerpts.
+        var statementID = 0
+        func state(_ record: String, _ field: String, _ sentences: [Statement]) throws {
+            for (i, st) in sentences.enumerated() {
+                statementID += 1
+                try w.insert("statements", [.int(statementID), id(record), .text(field), .int(i + 1), c(st.text)])
+                for x in st.citations where excerpts.contains(x) { try w.insert("statement_citations", [.int(statementID), id(x)]) }
+            }
+        }
         func cite(_ record: String, _ kind: String, _ ids: [String]) throws {
             for x in ids where excerpts.contains(x) { try w.insert("citations", [id(record), .text(kind), id(x)]) }
         }
@@ -125,6 +138,7 @@ public enum SQLiteExport {
                                     optional(p.population1956?.asStated), ref(p.population1956?.citation, in: excerpts), c(p.summary)])
             for name in p.names { try w.insert("place_names", [id(p.id), c(name)]) }
             try cite(p.id, "place", p.citations)
+            try state(p.id, "statements", p.statements)
             try w.insert("search", [id(p.id), .text("place"), c(([p.name] + p.names).joined(separator: "; ")), c(p.summary)])
         }
         for p in s.places where p.parent != nil {
@@ -133,10 +147,12 @@ public enum SQLiteExport {
         for person in s.people {
             try w.insert("people", [id(person.id), c(person.name), c(person.summary)])
             for name in person.names { try w.insert("person_names", [id(person.id), c(name)]) }
-            for role in person.roles { try w.insert("person_roles", [id(person.id), c(role)]) }
+            for role in person.roleTexts { try w.insert("person_roles", [id(person.id), c(role)]) }
             try cite(person.id, "person", person.citations)
+            try state(person.id, "statements", person.statements)
+            try state(person.id, "roles", person.roles)
             try w.insert("search", [id(person.id), .text("person"), c(([person.name] + person.names).joined(separator: "; ")),
-                                    c(([person.summary] + person.roles).joined(separator: " "))])
+                                    c(([person.summary] + person.roleTexts).joined(separator: " "))])
         }
         for council in s.councils {
             try w.insert("councils", [id(council.id), c(council.name), .text(council.level.rawValue), ref(council.place, in: places),
@@ -153,13 +169,15 @@ public enum SQLiteExport {
                                                    .text(claim.date.start.description), .text(claim.date.end.description), id(claim.citation)])
                 }
             }
-            for member in council.people where people.contains(member.person) && excerpts.contains(member.citation) {
-                try w.insert("council_people", [id(council.id), id(member.person), c(member.role), id(member.citation)])
-            }
-            for demand in council.demands where excerpts.contains(demand.citation) {
-                try w.insert("council_demands", [id(council.id), c(demand.text), id(demand.citation)])
+            // A member's part may rest on several excerpts: a row for each.
+            for member in council.people where people.contains(member.person) {
+                for x in member.citations where excerpts.contains(x) {
+                    try w.insert("council_people", [id(council.id), id(member.person), c(member.role), id(x)])
+                }
             }
             try cite(council.id, "council", council.citations)
+            try state(council.id, "statements", council.statements)
+            try state(council.id, "demands", council.demands)
             try w.insert("search", [id(council.id), .text("council"), c(([council.name] + council.names).joined(separator: "; ")),
                                     c(([council.summary] + council.demands.map(\.text)).joined(separator: " "))])
         }
@@ -169,6 +187,7 @@ public enum SQLiteExport {
                 try w.insert("figure_claims", [id(f.id), .real(claim.value), claim.high.map { .real($0) } ?? .null, c(claim.unit),
                                                c(claim.asStated), id(claim.citation)])
             }
+            try state(f.id, "statements", f.statements)
             try w.insert("search", [id(f.id), .text("figure"), c(f.topic),
                                     c(([f.summary ?? ""] + f.claims.map(\.asStated)).joined(separator: " "))])
         }
@@ -184,6 +203,7 @@ public enum SQLiteExport {
                                              .text(claim.date.end.description), id(claim.citation)])
             }
             try cite(e.id, "event", e.citations)
+            try state(e.id, "statements", e.statements)
             try w.insert("search", [id(e.id), .text("event"), c(e.title), c(e.summary)])
         }
     }

@@ -53,7 +53,7 @@ public struct CouncilFilter: Sendable, Equatable {
         return m.councils.filter { c in
             if let level, c.level != level { return false }
             if let atPlace, !atPlace.contains(c.id) { return false }
-            if let on, !m.councilExists(c, on: on) { return false }
+            if let on, !m.councilAtWork(c, on: on) { return false }
             return true
         }
     }

@@ -8,14 +8,16 @@ enum CouncilPage {
         var items: [DetailItem] = [.title(c.name)]
         items.append(.subtitle("\(c.level.rawValue.capitalized) council"))
         if !c.names.isEmpty { items.append(.field("Also", c.names.joined(separator: ", "))) }
-        if !c.formed.isEmpty {
-            let day = state.currentDate
-            let exists = m.councilExists(c, on: day)
-            items.append(.field("On \(day.shortDisplay)", exists ? "existed" : "did not exist (yet or any more)"))
-        }
-        items += [DetailDocument.datedLine("Formed", c.formed, m, g), DetailDocument.datedLine("Ended", c.ended, m, g)].compactMap { $0 }
+        if let installed = c.installedBy { items.append(.field("Not a council", installed.label)) }
+        let span = state.currentSpan
+        items.append(.field("On \(state.currentDateLabel)", m.councilStatus(c, from: span.from, to: span.to).label))
+        items += [DetailDocument.datedLine(c.formed.allSatisfy(\.isAttestation) ? "First attested" : "Formed", c.formed, m, g),
+                  DetailDocument.datedLine(c.ended.allSatisfy(\.isAttestation) ? "Last attested" : "Ended", c.ended, m, g)].compactMap { $0 }
+        if c.ended.isEmpty || c.ended.allSatisfy(\.isAttestation) { items.append(.field("Fate", "not stated in the sources")) }
+        let notes = PageNotes([c.statements, c.demands], then: c.citations)
+        let outside = m.outsideByRecord[c.id] ?? []
         items.append(.blank)
-        items.append(.text(c.summary))
+        items += notes.items(c.statements, outside: outside, g)
         items += DetailDocument.section("Seat", DetailDocument.links([c.place].compactMap { $0 }, m))
         if let parent = c.parent {
             items += DetailDocument.section("Sent delegates to", DetailDocument.links([parent], m) { m.councilByID[$0]?.level.rawValue ?? "" })
@@ -24,13 +26,15 @@ enum CouncilPage {
         items += DetailDocument.section("People", c.people.flatMap { member -> [DetailItem] in
             guard let name = m.name(of: member.person) else { return [] }
             return [.link(label: name, note: member.role, target: .person(member.person)),
-                    .citation(excerpt: member.citation, claim: nil)]
+] + member.citations.map { .citation(excerpt: $0, claim: nil) }
         })
-        items += DetailDocument.section("Demands", c.demands.flatMap { [.text("• " + $0.text), .citation(excerpt: $0.citation, claim: nil)] })
+        items += DetailDocument.section("Demands", notes.items(c.demands, bullet: true, g))
         items += DetailDocument.section("Events", DetailDocument.links(m.eventsByCouncil[c.id] ?? [], m, note: DetailDocument.eventDate(m)))
         items += DetailDocument.section("When it formed and ended",
-                                        DetailDocument.dated("Formed", c.formed, m, g) + DetailDocument.dated("Ended", c.ended, m, g))
-        items += DetailDocument.sources(c.citations)
+                                        DetailDocument.dated(c.formed.allSatisfy(\.isAttestation) ? "First attested" : "Formed", c.formed, m, g)
+                                        + DetailDocument.dated(c.ended.allSatisfy(\.isAttestation) ? "Last attested" : "Ended", c.ended, m, g))
+        items += notes.section(g)
+        items += DetailDocument.outside(outside, g)
         return items
     }
 }

@@ -1,6 +1,6 @@
 import TanacsModel
 
-/// The search line, `n`/`N`, the filter menu and the current date.
+/// The search line, `n`/`N` and the filter menu.
 extension Reducer {
     static func startSearch(_ state: inout AppState) {
         state.search = SearchState(query: "", origin: state.location)
@@ -90,7 +90,8 @@ extension Reducer {
             labels = state.detailSelectable.map { i in
                 switch items[i] {
                 case .link(let label, let note, _): return label + " " + note
-                case .citation(let id, _): return m.excerptByID[id]?.text ?? ""
+                case .citation(let id, _), .quotation(_, let id): return m.excerptByID[id]?.text ?? ""
+                case .statement(let text, _, _, _): return text
                 default: return ""
                 }
             }
@@ -124,18 +125,5 @@ extension Reducer {
         default: break
         }
         if state.filterMenu != nil { state.filterMenu = cursor }
-    }
-
-    /// Moves the current date a day; the timeline jumps to that day's first event when it has one.
-    static func stepDate(_ state: inout AppState, by days: Int) {
-        let day = state.currentDate.adding(days: days)
-        state.currentDate = day
-        if let index = state.firstEventOnDay[day] {
-            state.timeline.selected = index
-            if state.listPane == .timeline {
-                let route = Route.event(state.timelineEvents[index])
-                if state.detail.route != route, state.focus != .detail { state.detail = DetailState(route: route) }
-            }
-        }
     }
 }
