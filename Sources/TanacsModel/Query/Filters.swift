@@ -39,7 +39,7 @@ public struct CouncilFilter: Sendable, Equatable {
     public var level: CouncilLevel?
     /// A place id: councils seated there or at any place inside it.
     public var place: String?
-    /// Councils that existed on this day: formed on or before it and not yet ended.
+    /// Councils at work on this day (see `Model.councilAtWork`).
     public var on: Day?
 
     public init(level: CouncilLevel? = nil, place: String? = nil, on: Day? = nil) {

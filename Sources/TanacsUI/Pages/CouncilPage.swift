@@ -6,9 +6,9 @@ enum CouncilPage {
     static func items(_ c: Council, _ state: AppState) -> [DetailItem] {
         let m = state.model, g = state.glyphs
         var items: [DetailItem] = [.title(c.name)]
-        items.append(.subtitle("\(c.level.rawValue.capitalized) council"))
+        // A body the occupiers or the Kádár government set up is never called a council here.
+        items.append(.subtitle(c.installedBy.map { "Body " + $0.label } ?? "\(c.level.rawValue.capitalized) council"))
         if !c.names.isEmpty { items.append(.field("Also", c.names.joined(separator: ", "))) }
-        if let installed = c.installedBy { items.append(.field("Not a council", installed.label)) }
         let span = state.currentSpan
         items.append(.field("On \(state.currentDateLabel)", m.councilStatus(c, from: span.from, to: span.to).label))
         items += [DetailDocument.datedLine(c.formed.allSatisfy(\.isAttestation) ? "First attested" : "Formed", c.formed, m, g),

@@ -21,6 +21,7 @@ public enum Reducer {
             else { paneKey(&state, key) }
         case .click(let x, let y):
             state.playing = false
+            state.goTo = nil
             click(&state, x: x, y: y)
         case .scroll(let x, let y, let lines):
             if state.showHelp { state.helpScroll = max(0, state.helpScroll + lines) }
