@@ -15,13 +15,13 @@ public enum MarkdownExport {
             if numbers[excerpt] == nil { order.append(excerpt); numbers[excerpt] = order.count }
             return "[^\(numbers[excerpt]!)]"
         }
-        // Marks side by side would read as one number ("¹²"): a space keeps them apart.
+        // Marks side by side would read as one number ("¹²"): a comma keeps them apart, as on screen ("¹,²").
         func notes(_ excerpts: [String]) -> String {
             var seen: Set<String> = []
-            return excerpts.filter { seen.insert($0).inserted }.map(note).joined(separator: " ")
+            return excerpts.filter { seen.insert($0).inserted }.map(note).joined(separator: ",")
         }
         func sentences(_ statements: [Statement]) -> String {
-            statements.map { t($0.text) + ($0.citations.isEmpty ? "" : " " + notes($0.citations)) }.joined(separator: " ")
+            statements.map { t($0.text) + notes($0.citations) }.joined(separator: " ")
         }
 
         var out = "% " + (subject.map { t($0) + " in the Hungarian Revolution of 1956" } ?? "The Hungarian Revolution of 1956") + "\n"
