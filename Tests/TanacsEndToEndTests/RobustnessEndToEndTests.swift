@@ -72,7 +72,7 @@ final class RobustnessEndToEndTests: XCTestCase {
         try launch(data: Tmux.repo.appendingPathComponent("Sources").path)
         let screen = try tmux.waitFor(text: "MODE-END")
         XCTAssertTrue(screen.contains("not a Tanács dataset"), screen)
-        assertRestored(screen, exit: "EXIT=65")
+        assertRestored(screen, exit: "EXIT=66")
     }
 
     func testUnknownFieldWarnsAndStillStarts() throws {
