@@ -17,7 +17,7 @@ struct KnownFields: Sendable {
     /// By file name, as the loader reads them.
     static let table: [String: KnownFields] = [
         "sources.json": KnownFields(["id", "file", "author", "title", "publication", "date", "notes"]),
-        "excerpts.json": KnownFields(["id", "source", "text", "paragraph"]),
+        "excerpts.json": KnownFields(["id", "source", "text", "paragraph", "note"]),
         "places.json": KnownFields(["id", "name", "names", "kind", "parent", "lat", "lon", "placement", "abroad",
                                     "citations"],
                                    nested: ["population1956": KnownFields(["value", "as_stated", "citation"]),
@@ -34,6 +34,7 @@ struct KnownFields: Sendable {
                                    nested: ["roles": statement, "statements": statement]),
         "figures.json": KnownFields(["id", "topic"],
                                     nested: ["statements": statement, "claims": KnownFields(["value", "high", "unit", "as_stated", "citation"])]),
+        "outside-knowledge.json": KnownFields(["id", "term", "records", "reason"]),
         "geo/border.json": KnownFields(["name", "lines"]),
         "geo/rivers.json": KnownFields(["name", "lines"]),
         "geo/lakes.json": KnownFields(["name", "lines"]),

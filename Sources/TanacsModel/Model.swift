@@ -13,6 +13,12 @@ public struct Model: Sendable {
     public let figures: [Figure]
     /// Border, rivers and lakes for the map; empty when the dataset has no `geo/` folder.
     public var geography = Geography.empty
+    /// The register of names and facts from outside the sources (data/outside-knowledge.json).
+    public var outsideKnowledge: [OutsideKnowledge] = [] {
+        didSet { outsideByRecord = Dictionary(grouping: outsideKnowledge.flatMap { e in e.records.map { ($0, e) } }, by: \.0).mapValues { $0.map(\.1) } }
+    }
+    /// Register entries by the record they concern.
+    public private(set) var outsideByRecord: [String: [OutsideKnowledge]] = [:]
 
     public let sourceByID: [String: Source]
     public let excerptByID: [String: Excerpt]

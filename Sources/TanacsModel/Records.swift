@@ -14,7 +14,20 @@ public struct Excerpt: Codable, Sendable, Identifiable {
     public let id: String
     public let source: String
     public let text: String
+    /// Where the excerpt starts; it may run on into the next paragraph where a page break split a sentence.
     public let paragraph: Int
+    /// True for an excerpt from the article's endnotes: shown as a note, never a fact's only support.
+    public let note: Bool?
+
+    public init(id: String, source: String, text: String, paragraph: Int, note: Bool? = nil) {
+        self.id = id
+        self.source = source
+        self.text = text
+        self.paragraph = paragraph
+        self.note = note
+    }
+
+    public var isNote: Bool { note ?? false }
 }
 
 public enum PlaceKind: String, Codable, Sendable, CaseIterable {
@@ -295,6 +308,17 @@ public struct FigureClaim: Codable, Sendable {
     public let asStated: String
     public let citation: String
 
+    /// The source's qualifier (about, over, up to…), kept wherever the number is shown.
+    public var qualifier: String? {
+        let words = asStated.lowercased().split(separator: " ").map(String.init)
+        for q in ["just under", "at least", "as many as", "more than", "up to", "some", "about", "around", "over",
+                  "perhaps", "nearly", "almost", "approximately", "under"] {
+            let qw = q.split(separator: " ").map(String.init)
+            if words.starts(with: qw) { return q }
+        }
+        return nil
+    }
+
     enum CodingKeys: String, CodingKey {
         case value, high, unit, citation
         case asStated = "as_stated"
@@ -309,6 +333,20 @@ public struct Figure: Codable, Sendable, Identifiable {
     public let claims: [FigureClaim]
 
     public var summary: String? { statements.isEmpty ? nil : statements.joinedText }
+
+    /// Two or more sources give different values of the same quantity (the same unit). A breakdown
+    /// from one source (before and after, a share per phase) is several quantities, not a dispute.
+    public func isDisputed(sourceOf excerpt: (String) -> String?) -> Bool {
+        var bySourceAndUnit: [String: Set<String>] = [:] // unit → "source|value"
+        for c in claims {
+            guard let source = excerpt(c.citation) else { continue }
+            bySourceAndUnit[c.unit.folded, default: []].insert("\(source)|\(c.value)|\(c.high ?? c.value)")
+        }
+        return bySourceAndUnit.values.contains { entries in
+            let split = entries.map { $0.split(separator: "|", maxSplits: 1).map(String.init) }
+            return split.contains { a in split.contains { b in a[0] != b[0] && a[1] != b[1] } }
+        }
+    }
 
     enum CodingKeys: String, CodingKey { case id, topic, statements, claims }
 
@@ -370,4 +408,22 @@ extension Figure {
 private func unique(_ ids: [String]) -> [String] {
     var seen = Set<String>()
     return ids.filter { seen.insert($0).inserted }
+}
+
+/// A name or fact on screen that the five sources do not state (a full first name, a location),
+/// with the reason it is there. The register is kept short: the sources come first.
+public struct OutsideKnowledge: Codable, Sendable, Identifiable, Equatable {
+    public let id: String
+    /// The words on screen that come from outside the sources.
+    public let term: String
+    /// The records they appear in; empty when the entry concerns a whole kind (place names, coordinates).
+    public let records: [String]
+    public let reason: String
+
+    public init(id: String, term: String, records: [String], reason: String) {
+        self.id = id
+        self.term = term
+        self.records = records
+        self.reason = reason
+    }
 }

@@ -119,6 +119,17 @@ public enum Validator {
             stated("people.json", p.id, "roles", p.roles)
             stated("people.json", p.id, "statements", p.statements)
         }
+        var registerIDs = Set<String>()
+        for entry in m.outsideKnowledge {
+            let f = "outside-knowledge.json"
+            if !registerIDs.insert(entry.id).inserted { fail(f, entry.id, "id", "duplicate id") }
+            if !entry.id.hasPrefix("outside:") || !validIDBody(entry.id.dropFirst(8)) {
+                fail(f, entry.id, "id", "id must be \"outside:\" then lowercase letters, digits, \":\" and \"-\"")
+            }
+            if entry.term.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { fail(f, entry.id, "term", "empty term") }
+            if entry.reason.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { fail(f, entry.id, "reason", "a reason is required") }
+            for record in entry.records where m.name(of: record) == nil { fail(f, entry.id, "records", "unknown record \"\(record)\"") }
+        }
         for fig in m.figures {
             stated("figures.json", fig.id, "statements", fig.statements)
             if fig.claims.isEmpty { fail("figures.json", fig.id, "claims", "at least one claim is required") }

@@ -114,6 +114,41 @@ final class ReducerTests: XCTestCase {
         XCTAssertEqual(s.notice, "Nothing to go back to")
     }
 
+    /// Each sentence carries the marks of its quotations; Enter on it reads those quotations only,
+    /// and the reader says which sentences the quotation supports.
+    func testASentenceLeadsToTheQuotationsBehindIt() throws {
+        var s = Fixture.state(120, 40, keys: [.char("j")])
+        let page = Screen.render(s).text
+        XCTAssertTrue(page.contains("Students call a demonstration in Budapest in solidarity with Poland.¹"), page)
+        XCTAssertTrue(page.contains("¹ “"), "the numbered quotation the mark points at")
+        XCTAssertTrue(page.contains("² “"), "the record's other quotation is numbered too")
+        XCTAssertTrue(Fixture.selectStatement(&s, startingWith: "Students call"))
+        Fixture.press(&s, .enter)
+        XCTAssertEqual(s.detail.route, .excerpt("excerpt:kosuth-p40-1"))
+        XCTAssertEqual(s.detail.reader?.excerpts, ["excerpt:kosuth-p40-1"], "only the sentence's own quotations")
+        XCTAssertEqual(s.detail.reader?.statement, "Students call a demonstration in Budapest in solidarity with Poland.")
+        let reader = Screen.render(s).text
+        XCTAssertTrue(reader.contains("Quotation 1 of 1 behind a sentence of Students march in solidarity with Poland"), reader)
+        XCTAssertTrue(reader.contains("Supports"))
+        XCTAssertTrue(reader.contains("• Students call a demonstration in Budapest in solidarity with Poland."))
+        XCTAssertTrue(reader.contains("• The revolution begins."), "every sentence of the record this quotation backs")
+        Fixture.press(&s, .char(">"))
+        XCTAssertEqual(s.notice, "Last excerpt of this record")
+        Fixture.press(&s, .backspace)
+        XCTAssertEqual(s.detail.route, .event("event:1956-10-23-demonstration"))
+    }
+
+    func testMarksFallBackToASCII() {
+        var s = AppState(model: Fixture.model, width: 120, height: 40, glyphs: .ascii)
+        Fixture.press(&s, .char("j"))
+        let page = Screen.render(s).text
+        XCTAssertTrue(page.contains("in solidarity with Poland.[1]"), page)
+        XCTAssertTrue(page.contains("[2] \""))
+        XCTAssertEqual(Glyphs.unicode.marks([1, 12]), "¹,¹²")
+        XCTAssertEqual(Glyphs.ascii.marks([1, 12]), "[1,12]")
+        XCTAssertEqual(Glyphs.unicode.marks([]), "")
+    }
+
     func testReaderOpensFullWidthAndStepsThroughARecordsExcerpts() throws {
         var s = Fixture.state(120, 40, keys: [.char("j")])  // the 23 October demonstration, cited twice
         let citations = s.model.eventByID["event:1956-10-23-demonstration"]!.citations

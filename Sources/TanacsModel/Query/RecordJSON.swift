@@ -148,6 +148,8 @@ public enum RecordJSON {
         public let topic: String
         public let summary: String?
         public let statements: [StatementRecord]
+        /// Two or more sources give different values of the same quantity.
+        public let disputed: Bool
         /// Sources' claims kept apart: conflicting numbers are never merged.
         public let claims: [Claim]
     }
@@ -267,7 +269,8 @@ public struct RecordJSONBuilder: Sendable {
     }
 
     public func figure(_ f: Figure) -> R.FigureRecord {
-        R.FigureRecord(id: f.id, topic: clean(f.topic), summary: f.summary.map(clean), statements: statements(f.statements), claims: f.claims.map {
+        R.FigureRecord(id: f.id, topic: clean(f.topic), summary: f.summary.map(clean), statements: statements(f.statements),
+                       disputed: f.isDisputed { model.excerptByID[$0]?.source }, claims: f.claims.map {
             R.Claim(value: $0.value, high: $0.high, unit: clean($0.unit), asStated: clean($0.asStated), citation: citation($0.citation))
         })
     }

@@ -14,8 +14,10 @@ enum CouncilPage {
         items += [DetailDocument.datedLine(c.formed.allSatisfy(\.isAttestation) ? "First attested" : "Formed", c.formed, m, g),
                   DetailDocument.datedLine(c.ended.allSatisfy(\.isAttestation) ? "Last attested" : "Ended", c.ended, m, g)].compactMap { $0 }
         if c.ended.isEmpty || c.ended.allSatisfy(\.isAttestation) { items.append(.field("Fate", "not stated in the sources")) }
+        let notes = PageNotes([c.statements, c.demands], then: c.citations)
+        let outside = m.outsideByRecord[c.id] ?? []
         items.append(.blank)
-        items.append(.text(c.summary))
+        items += notes.items(c.statements, outside: outside, g)
         items += DetailDocument.section("Seat", DetailDocument.links([c.place].compactMap { $0 }, m))
         if let parent = c.parent {
             items += DetailDocument.section("Sent delegates to", DetailDocument.links([parent], m) { m.councilByID[$0]?.level.rawValue ?? "" })
@@ -26,12 +28,13 @@ enum CouncilPage {
             return [.link(label: name, note: member.role, target: .person(member.person)),
 ] + member.citations.map { .citation(excerpt: $0, claim: nil) }
         })
-        items += DetailDocument.section("Demands", c.demands.flatMap { [.text("• " + $0.text)] + $0.citations.map { .citation(excerpt: $0, claim: nil) } })
+        items += DetailDocument.section("Demands", notes.items(c.demands, bullet: true, g))
         items += DetailDocument.section("Events", DetailDocument.links(m.eventsByCouncil[c.id] ?? [], m, note: DetailDocument.eventDate(m)))
         items += DetailDocument.section("When it formed and ended",
                                         DetailDocument.dated(c.formed.allSatisfy(\.isAttestation) ? "First attested" : "Formed", c.formed, m, g)
                                         + DetailDocument.dated(c.ended.allSatisfy(\.isAttestation) ? "Last attested" : "Ended", c.ended, m, g))
-        items += DetailDocument.sources(c.citations)
+        items += notes.section(g)
+        items += DetailDocument.outside(outside, g)
         return items
     }
 }

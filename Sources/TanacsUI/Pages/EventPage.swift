@@ -19,15 +19,18 @@ enum EventPage {
         if let claims = e.dateClaims, Set(claims.map(\.date.text)).count > 1 {
             items += DetailDocument.dated("Date", claims, m, g)
         }
+        let notes = PageNotes([e.statements], then: e.citations)
+        let outside = m.outsideByRecord[e.id] ?? []
         items.append(.blank)
-        items.append(.text(e.summary))
+        items += notes.items(e.statements, outside: outside, g)
         items += DetailDocument.section("Places", DetailDocument.links(e.places, m))
         items += DetailDocument.section("Councils", DetailDocument.links(e.councils, m) { m.councilByID[$0]?.level.rawValue ?? "" })
         items += DetailDocument.section("People", DetailDocument.links(e.people, m))
         items += DetailDocument.section("Figures", e.figures.compactMap { id in
             m.figureByID[id].map { .link(label: $0.topic, note: FigurePage.claimsLine($0, m, g), target: .figure(id)) }
         })
-        items += DetailDocument.sources(e.citations)
+        items += notes.section(g)
+        items += DetailDocument.outside(outside, g)
         return items
     }
 }

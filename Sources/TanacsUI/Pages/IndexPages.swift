@@ -39,7 +39,7 @@ enum IndexPages {
             var items: [DetailItem] = [.title(kind.title), .subtitle("Each source's claim side by side; \(g.disputed) marks topics where they differ")]
             for f in m.figures.sorted(by: { $0.topic.folded < $1.topic.folded }) {
                 items.append(.blank)
-                items.append(.link(label: (FigurePage.isDisputed(f) ? "\(g.disputed) " : "") + f.topic, note: "", target: .figure(f.id)))
+                items.append(.link(label: (FigurePage.isDisputed(f, state.model) ? "\(g.disputed) " : "") + f.topic, note: "", target: .figure(f.id)))
                 items.append(.text("  " + FigurePage.claimsLine(f, m, g)))
             }
             return items

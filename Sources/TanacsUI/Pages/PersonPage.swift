@@ -2,17 +2,20 @@ import TanacsModel
 
 /// A person: roles, councils, events.
 enum PersonPage {
-    static func items(_ p: Person, _ m: Model) -> [DetailItem] {
+    static func items(_ p: Person, _ m: Model, _ g: Glyphs) -> [DetailItem] {
         var items: [DetailItem] = [.title(p.name)]
-        if !p.roles.isEmpty { items.append(.subtitle(p.roleTexts.joined(separator: "; "))) }
+        let notes = PageNotes([p.roles, p.statements], then: p.citations)
+        let outside = m.outsideByRecord[p.id] ?? []
+        items += notes.items(p.roles, bullet: true, outside: outside, g)
         if !p.names.isEmpty { items.append(.field("Also", p.names.joined(separator: ", "))) }
         items.append(.blank)
-        items.append(.text(p.summary))
+        items += notes.items(p.statements, outside: outside, g)
         let roles = Dictionary(m.councils.flatMap { c in c.people.filter { $0.person == p.id }.map { (c.id, $0.role) } },
                                uniquingKeysWith: { a, b in a == b ? a : "\(a); \(b)" })
         items += DetailDocument.section("Councils", DetailDocument.links(m.councilsByPerson[p.id] ?? [], m) { roles[$0] ?? "" })
         items += DetailDocument.section("Events", DetailDocument.links(m.eventsByPerson[p.id] ?? [], m, note: DetailDocument.eventDate(m)))
-        items += DetailDocument.sources(p.citations)
+        items += notes.section(g)
+        items += DetailDocument.outside(outside, g)
         return items
     }
 }

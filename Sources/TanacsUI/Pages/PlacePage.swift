@@ -3,7 +3,7 @@ import TanacsModel
 /// A town, district or site: what it was, its councils, events and people.
 enum PlacePage {
     static func items(_ p: Place, _ state: AppState) -> [DetailItem] {
-        let m = state.model
+        let m = state.model, g = state.glyphs
         var items: [DetailItem] = [.title(p.name)]
         var kind = p.kind.rawValue.capitalized
         if let parent = p.parent, let name = m.name(of: parent) { kind += " in \(name)" }
@@ -14,8 +14,10 @@ enum PlacePage {
             items.append(.field("Population 1956", population.asStated ?? population.value.formatted))
             items.append(.citation(excerpt: population.citation, claim: nil))
         }
+        let notes = PageNotes([p.statements], then: p.citations)
+        let outside = (m.outsideByRecord[p.id] ?? []) + m.outsideKnowledge.filter { $0.records.isEmpty }
         items.append(.blank)
-        items.append(.text(p.summary))
+        items += notes.items(p.statements, outside: outside, g)
         if let parent = p.parent { items += DetailDocument.section("Part of", DetailDocument.links([parent], m)) }
         items += DetailDocument.section("Places inside", DetailDocument.links(m.placeChildren[p.id] ?? [], m))
         items += DetailDocument.section("Councils", DetailDocument.links(m.councilsByPlace[p.id] ?? [], m) { id in
@@ -23,7 +25,8 @@ enum PlacePage {
         })
         items += DetailDocument.section("Events", DetailDocument.links(m.eventsByPlace[p.id] ?? [], m, note: DetailDocument.eventDate(m)))
         items += DetailDocument.section("People", DetailDocument.links(m.peopleByPlace[p.id] ?? [], m))
-        items += DetailDocument.sources(p.citations)
+        items += notes.section(g)
+        items += DetailDocument.outside(outside, g)
         return items
     }
 }

@@ -23,10 +23,19 @@ public struct ListCursor: Sendable, Equatable {
     }
 }
 
-/// The excerpts of one record, so the reader can step through them.
+/// The excerpts of one record, so the reader can step through them; opened from a sentence, the
+/// quotations behind that sentence only.
 public struct ReaderContext: Sendable, Hashable {
     public var record: String
     public var excerpts: [String]
+    /// The sentence whose quotations these are, when the reader was opened from one.
+    public var statement: String?
+
+    public init(record: String, excerpts: [String], statement: String? = nil) {
+        self.record = record
+        self.excerpts = excerpts
+        self.statement = statement
+    }
 }
 
 /// The detail pane: the page shown, its selected link or quotation and scroll.

@@ -10,14 +10,53 @@ public enum DetailItem: Sendable, Equatable {
     case link(label: String, note: String, target: Route)
     /// A cited excerpt, shown as a marked quote with its source; `claim` names what it supports.
     case citation(excerpt: String, claim: String?)
+    /// A sentence in the project's words with the footnote marks of the quotations behind it;
+    /// selecting it and pressing Enter reads those quotations. `bullet` lists it ("• ").
+    case statement(text: String, marks: String, excerpts: [String], bullet: Bool)
+    /// One of the page's numbered quotations, with the mark its sentences carry.
+    case quotation(mark: String, excerpt: String)
     case blank
 
     public var target: Route? {
         switch self {
         case .link(_, _, let target): return target
         case .citation(let excerpt, _): return .excerpt(excerpt)
+        case .statement(_, _, let excerpts, _): return excerpts.first.map { .excerpt($0) }
+        case .quotation(_, let excerpt): return .excerpt(excerpt)
         default: return nil
         }
+    }
+}
+
+/// A page's quotations numbered in the order its sentences first cite them, then the record's other
+/// citations: the numbers behind each sentence's footnote marks.
+struct PageNotes {
+    private(set) var order: [String] = []
+    private var number: [String: Int] = [:]
+
+    init(_ lists: [[Statement]], then others: [String] = []) {
+        for list in lists { for s in list { for id in s.citations { add(id) } } }
+        for id in others { add(id) }
+    }
+
+    private mutating func add(_ id: String) {
+        guard number[id] == nil else { return }
+        order.append(id)
+        number[id] = order.count
+    }
+
+    /// Statements as items, each with its marks; a register term in one adds the outside mark.
+    func items(_ list: [Statement], bullet: Bool = false, outside: [OutsideKnowledge] = [], _ g: Glyphs) -> [DetailItem] {
+        list.map { s in
+            var marks = g.marks(s.citations.compactMap { number[$0] })
+            if outside.contains(where: { s.text.folded.contains($0.term.folded) }) { marks += g.outside }
+            return .statement(text: s.text, marks: marks, excerpts: s.citations, bullet: bullet)
+        }
+    }
+
+    /// The numbered quotations, under "Sources".
+    func section(_ g: Glyphs) -> [DetailItem] {
+        DetailDocument.section("Sources", order.enumerated().map { .quotation(mark: g.marks([$0.offset + 1]), excerpt: $0.element) })
     }
 }
 
@@ -38,7 +77,7 @@ public enum DetailDocument {
         case .event(let id): return m.eventByID[id].map { EventPage.items($0, m, g) } ?? missing(id)
         case .place(let id): return m.placeByID[id].map { PlacePage.items($0, state) } ?? missing(id)
         case .council(let id): return m.councilByID[id].map { CouncilPage.items($0, state) } ?? missing(id)
-        case .person(let id): return m.personByID[id].map { PersonPage.items($0, m) } ?? missing(id)
+        case .person(let id): return m.personByID[id].map { PersonPage.items($0, m, g) } ?? missing(id)
         case .figure(let id): return m.figureByID[id].map { FigurePage.items($0, m, g) } ?? missing(id)
         case .excerpt(let id): return m.excerptByID[id].map { ReaderPage.items($0, state) } ?? missing(id)
         case .index(let kind): return IndexPages.items(kind, state)
@@ -52,6 +91,11 @@ public enum DetailDocument {
     }
 
     private static func missing(_ id: String) -> [DetailItem] { [.text("No record \(id).")] }
+
+    /// The register's entries for a record, marked on its page: what comes from outside the sources.
+    static func outside(_ entries: [OutsideKnowledge], _ g: Glyphs) -> [DetailItem] {
+        section("Outside the sources", entries.map { .text("\(g.outside) \($0.term): \($0.reason)") })
+    }
 
     /// Links to records by id, skipping unknown ids; `note` adds a short remark to each.
     static func links(_ ids: [String], _ m: Model, note: (String) -> String = { _ in "" }) -> [DetailItem] {
@@ -159,6 +203,14 @@ public enum DetailDocument {
                 if let claim { add(i, claim, Theme.disputed, indent: 2) }
                 add(i, g.quoteOpen + x.text + g.quoteClose, Theme.quote, indent: 2, hang: 1)
                 add(i, "— \(source), ¶\(x.paragraph)", Theme.source, indent: 4)
+            case .statement(let text, let marks, _, let bullet):
+                add(i, (bullet ? "• " : "") + text + marks, Theme.text, hang: bullet ? 2 : 0)
+            case .quotation(let mark, let id):
+                guard let x = m.excerptByID[id] else { add(i, "[missing excerpt \(id)]", Theme.disputed); continue }
+                let source = m.sourceByID[x.source].map(shortName) ?? x.source
+                let lead = mark + " "
+                add(i, lead + g.quoteOpen + x.text + g.quoteClose, Theme.quote, indent: 0, hang: TextWidth.of(lead) + 1)
+                add(i, "— \(source), ¶\(x.paragraph)" + (x.isNote ? ", endnote" : ""), Theme.source, indent: TextWidth.of(lead) + 2)
             case .blank: out.append(DetailLine(item: i, text: "", style: Theme.text, indent: 0))
             }
         }

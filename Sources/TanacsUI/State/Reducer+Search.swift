@@ -68,7 +68,8 @@ extension Reducer {
             labels = state.detailSelectable.map { i in
                 switch items[i] {
                 case .link(let label, let note, _): return label + " " + note
-                case .citation(let id, _): return m.excerptByID[id]?.text ?? ""
+                case .citation(let id, _), .quotation(_, let id): return m.excerptByID[id]?.text ?? ""
+                case .statement(let text, _, _, _): return text
                 default: return ""
                 }
             }
