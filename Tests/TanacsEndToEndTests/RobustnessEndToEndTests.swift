@@ -105,7 +105,8 @@ final class RobustnessEndToEndTests: XCTestCase {
                      ["j", "Enter"], ["e"], ["/"], ["P", "W", "N", "E", "D", "Escape"], ["?"], ["Escape"], ["t", "Enter"], ["2"]] {
             try tmux.keys(keys.joined(separator: " ").isEmpty ? "" : keys[0])
             for key in keys.dropFirst() { try tmux.keys(key) }
-            let screen = try tmux.waitFor("a frame after \(keys)") { !$0.isEmpty }
+            // After Escape, wait for the frame with the search line closed (its cursor gone).
+            let screen = try tmux.waitFor("a frame after \(keys)") { !$0.isEmpty && (keys.last != "Escape" || !$0.contains("▏")) }
             for line in screen.split(separator: "\n") {
                 XCTAssertLessThanOrEqual(TextWidth.of(String(line)), 120, "after \(keys), a line overflows: \(line)")
             }
