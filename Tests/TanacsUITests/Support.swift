@@ -6,6 +6,9 @@ enum Fixture {
     static let repo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     static let model: Model = try! DataLoader.load(from: repo.appendingPathComponent("Tests/Fixtures/sample"))
 
+    /// The bundled dataset in data/, for tests of what it holds.
+    static let bundled: Model = try! DataLoader.load(from: repo.appendingPathComponent("data"))
+
     static func state(_ width: Int, _ height: Int, keys: [Key] = []) -> AppState {
         var state = AppState(model: model, width: width, height: height)
         for key in keys { Reducer.reduce(&state, .key(key)) }

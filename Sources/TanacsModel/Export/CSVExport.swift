@@ -15,10 +15,10 @@ public enum CSVExport {
         var rows: [[String]]
         switch table {
         case .events:
-            rows = [["id", "date", "start", "end", "time", "kind", "title", "summary", "places", "place_names",
+            rows = [["id", "date", "start", "end", "date_basis", "time", "kind", "title", "summary", "places", "place_names",
                      "councils", "people", "figures", "citations"]]
             for e in s.events {
-                rows.append([e.id, e.date.text, e.date.start.description, e.date.end.description, clean(e.time ?? ""),
+                rows.append([e.id, e.date.text, e.date.start.description, e.date.end.description, e.dateBasis?.rawValue ?? "", clean(e.time ?? ""),
                              e.kind.rawValue, clean(e.title), clean(e.summary), list(e.places),
                              list(e.places.map { m.name(of: $0) ?? $0 }), list(e.councils), list(e.people),
                              list(e.figures), list(e.citations)])

@@ -6,7 +6,16 @@ enum EventPage {
         var items: [DetailItem] = [.title(e.title)]
         let when = e.date.display + (e.time.map { ", \($0)" } ?? "")
         let approximate = e.date.precision == .day ? "" : " (approximate)"
-        items.append(.subtitle("\(e.kind.rawValue.capitalized) · \(when)\(approximate) · \(Phase.of(e.date).title)"))
+        let phase = Phase.containing(e.date)?.title ?? "across phases"
+        items.append(.subtitle("\(e.kind.rawValue.capitalized) · \(when)\(approximate) · \(phase)"))
+        if e.dateBasis == .derived, let anchor = e.dateAnchor {
+            items.append(.field("Date", "derived: \(anchor.reckoning)"))
+            items.append(.citation(excerpt: anchor.citation, claim: nil))
+        }
+        if let part = e.dayPart {
+            items.append(.field("Time of day", part.part.rawValue))
+            items.append(.citation(excerpt: part.citation, claim: nil))
+        }
         if let claims = e.dateClaims, Set(claims.map(\.date.text)).count > 1 {
             items += DetailDocument.dated("Date", claims, m, g)
         }

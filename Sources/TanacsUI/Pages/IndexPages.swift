@@ -5,22 +5,22 @@ enum IndexPages {
     static func items(_ kind: IndexKind, _ state: AppState) -> [DetailItem] {
         let m = state.model, g = state.glyphs
         let mark = g.present
-        let day = state.currentDate
-        let dayText = day.shortDisplay
+        let span = state.currentSpan
+        let dayText = state.currentDateLabel
         switch kind {
         case .towns:
             let header: [DetailItem] = [.title(kind.title), .subtitle("\(mark) = events on \(dayText); [ and ] change the day")]
             return header + [DetailItem.blank] + m.places.compactMap { p in
                 let events = m.eventsByPlace[p.id] ?? []
-                let today = events.contains { m.eventByID[$0]?.date.contains(day) ?? false }
+                let today = events.contains { m.eventByID[$0].map { span.from <= $0.date.start && $0.date.end <= span.to } ?? false }
                 let note = [p.kind.rawValue, events.isEmpty ? "" : "\(events.count) events", today ? "\(mark) today" : ""]
                     .filter { !$0.isEmpty }.joined(separator: " · ")
                 return .link(label: p.name, note: note, target: .place(p.id))
             }
         case .councils:
-            let header: [DetailItem] = [.title(kind.title), .subtitle("\(mark) = existed on \(dayText); [ and ] change the day")]
-            let existing = m.councils.filter { m.councilExists($0, on: day) }.count
-            return header + [.field("Existing that day", "\(existing) of \(m.councils.count)"), .blank]
+            let header: [DetailItem] = [.title(kind.title), .subtitle("\(mark) = at work on \(dayText); [ and ] change the day")]
+            let existing = m.councils.filter { m.councilAtWork($0, from: span.from, to: span.to) }.count
+            return header + [.field("At work that day", "\(existing) of \(m.councils.count)"), .blank]
                 + m.councils.map { .link(label: $0.name, note: CouncilIndexNote.note($0.id, state), target: .council($0.id)) }
         case .people:
             return [.title(kind.title), .blank] + m.people.map { p in

@@ -31,12 +31,16 @@ enum PlacePage {
     }
 }
 
-/// "town · exists on 26 Oct 1956": a council's level and whether it existed on the current date.
+/// "town · ● at work on 26 Oct 1956": a council's level and where it stood on the current date.
 enum CouncilIndexNote {
     static func note(_ id: String, _ state: AppState) -> String {
         guard let c = state.model.councilByID[id] else { return "" }
-        let day = state.currentDate
-        let exists = state.model.councilExists(c, on: day)
-        return c.level.rawValue + (exists ? " · \(state.glyphs.present) exists on \(day.shortDisplay)" : "")
+        let span = state.currentSpan
+        switch state.model.councilStatus(c, from: span.from, to: span.to) {
+        case .atWork: return c.level.rawValue + " · \(state.glyphs.present) at work on \(state.currentDateLabel)"
+        case .installed(let by): return c.level.rawValue + " · " + by.label
+        case .undated: return c.level.rawValue + " · undated"
+        default: return c.level.rawValue
+        }
     }
 }

@@ -53,11 +53,19 @@ public struct DetailState: Sendable, Equatable {
 
 /// Everything history restores: which pane has focus and what each pane shows.
 public struct Location: Sendable, Equatable {
+    public var date: Day
+    public var period: HistoricalDate?
     public var focus: Pane
     public var listPane: Pane
     public var timeline: ListCursor
     public var towns: ListCursor
     public var detail: DetailState
+}
+
+/// The go-to line while it is open: a day or a record to go to.
+public struct GoToState: Sendable, Equatable {
+    public var query: String
+    public init(query: String = "") { self.query = query }
 }
 
 /// The search line while it is open.
@@ -81,6 +89,17 @@ public struct AppState: Sendable {
     public var timeline = ListCursor()
     public var towns = ListCursor()
     public var detail = DetailState()
+    /// The first and last day of what is current: one day, or the current period.
+    public var currentSpan: (from: Day, to: Day) {
+        currentPeriod.map { ($0.start, $0.end) } ?? (currentDate, currentDate)
+    }
+
+    /// "23 Oct 1956", or "Oct 1956 (day not stated)" while a vague event is selected.
+    public var currentDateLabel: String {
+        guard let period = currentPeriod else { return currentDate.shortDisplay }
+        return period.display + (period.isInterval ? "" : period.precision == .month ? " (day not stated)" : " (month not stated)")
+    }
+
     /// Browser-like history of locations.
     public var back: [Location] = []
     public var forward: [Location] = []
@@ -92,8 +111,16 @@ public struct AppState: Sendable {
     public private(set) var timelineEventRows: [Int]
     /// The index in `timelineEvents` of the first event dated exactly each day.
     private(set) var firstEventOnDay: [Day: Int]
-    /// The app's current day: the selected event's, or wherever `[` and `]` moved it.
+    /// The app's current day: the selected event's, or wherever `[`, `]` or a go-to moved it. For an
+    /// event whose day is not known, the last day it can mean (where the timeline places it).
     public var currentDate: Day
+    /// Set while the selected event's date is a month, a year or a span: the map, the status bar and
+    /// the pages then show that period as the sources give it rather than invent a day.
+    public var currentPeriod: HistoricalDate?
+    /// The go-to line while it is open.
+    public var goTo: GoToState?
+    /// True while `P` plays the days forward; the terminal sends `.tick` while it is.
+    public var playing = false
     public var search: SearchState?
     /// The last query searched, for `n` and `N`.
     public var lastQuery = ""
@@ -154,10 +181,12 @@ public struct AppState: Sendable {
     public var eventCount: Int { timelineEvents.count }
 
     public var location: Location {
-        Location(focus: focus, listPane: listPane, timeline: timeline, towns: towns, detail: detail)
+        Location(date: currentDate, period: currentPeriod, focus: focus, listPane: listPane, timeline: timeline, towns: towns, detail: detail)
     }
 
     mutating func restore(_ l: Location) {
+        currentDate = l.date
+        currentPeriod = l.period
         focus = l.focus
         listPane = l.listPane
         // The filter may have changed since: keep the restored selection inside the list.

@@ -11,6 +11,7 @@ extension Reducer {
             state.timeline.selected = n
             focus(&state, .timeline)
             followSelection(&state)
+            revealSelectedDay(&state)
         } else if case .place = route, let n = state.townIDs.firstIndex(of: id) {
             state.towns.selected = n
             focus(&state, .map)
@@ -22,22 +23,13 @@ extension Reducer {
         return true
     }
 
-    /// Selects the first event on or after a day in the timeline (the last event when all are
-    /// earlier) and shows it. An event counts as on the day when its date can mean that day.
+    /// Selects the event that stands for a day (see `goToDay`) and makes the day current: an event
+    /// dated that day, else the shortest vague date covering it, else the next event.
     @discardableResult
     public static func go(_ state: inout AppState, to day: Day) -> Bool {
-        let events = state.timelineEvents.compactMap { state.model.eventByID[$0] }
-        guard !events.isEmpty else { return false }
-        // An event dated exactly that day first, then the first that starts later; spans that merely
-        // contain the day come earlier in the timeline but would hide the day's own events.
-        let n = events.firstIndex { $0.date.start == day && $0.date.end == day }
-            ?? events.firstIndex { $0.date.start >= day }
-            ?? events.count - 1
-        state.timeline.selected = n
-        focus(&state, .timeline)
-        followSelection(&state)
+        let done = goToDay(&state, day)
         keepSelectionsVisible(&state)
-        return true
+        return done
     }
 }
 

@@ -124,7 +124,23 @@ public enum DetailDocument {
             return [.field("\(g.disputed) \(label)", "DISPUTED, sources give different dates:")]
                 + claims.map { .citation(excerpt: $0.citation, claim: "\($0.date.display) (\(sourceName(of: $0.citation, m)))") }
         }
-        return [.field(label, claims[0].date.display)] + claims.map { .citation(excerpt: $0.citation, claim: nil) }
+        return [.field(label, claims[0].date.display + basisNote(claims[0]))]
+            + claims.flatMap { claim -> [DetailItem] in
+                var items: [DetailItem] = [.citation(excerpt: claim.citation, claim: nil)]
+                if let anchor = claim.anchor, anchor.citation != claim.citation {
+                    items.append(.citation(excerpt: anchor.citation, claim: "anchor: " + anchor.reckoning))
+                }
+                return items
+            }
+    }
+
+    /// "", " (derived: the day after …)" or " (approx.)": how a date is known, when not stated outright.
+    static func basisNote(_ claim: DateClaim) -> String {
+        switch claim.basis {
+        case .derived: return " (derived: \(claim.anchor?.reckoning ?? "reckoned"))"
+        case .approximate: return " (approx.)"
+        default: return ""
+        }
     }
 
     /// The same dates on one line, for the top of a page; the quotations follow further down.
@@ -134,7 +150,7 @@ public enum DetailDocument {
             let each = claims.map { "\($0.date.display) (\(sourceName(of: $0.citation, m)))" }.joined(separator: " · ")
             return .field("\(g.disputed) \(label)", "DISPUTED: " + each)
         }
-        return .field(label, claims[0].date.display)
+        return .field(label, claims[0].date.display + (claims[0].basis == .approximate ? " (approx.)" : ""))
     }
 
     static func sourceName(of excerpt: String, _ m: Model) -> String {

@@ -1,6 +1,6 @@
 import TanacsModel
 
-/// The search line, `n`/`N`, the filter menu and the current date.
+/// The search line, `n`/`N` and the filter menu.
 extension Reducer {
     static func startSearch(_ state: inout AppState) {
         state.search = SearchState(query: "", origin: state.location)
@@ -103,18 +103,5 @@ extension Reducer {
         default: break
         }
         if state.filterMenu != nil { state.filterMenu = cursor }
-    }
-
-    /// Moves the current date a day; the timeline jumps to that day's first event when it has one.
-    static func stepDate(_ state: inout AppState, by days: Int) {
-        let day = state.currentDate.adding(days: days)
-        state.currentDate = day
-        if let index = state.firstEventOnDay[day] {
-            state.timeline.selected = index
-            if state.listPane == .timeline {
-                let route = Route.event(state.timelineEvents[index])
-                if state.detail.route != route, state.focus != .detail { state.detail = DetailState(route: route) }
-            }
-        }
     }
 }

@@ -9,12 +9,19 @@ public enum Reducer {
         case .resize(let width, let height):
             state.width = max(0, width)
             state.height = max(0, height)
+        case .tick:
+            tick(&state)
         case .key(let key):
+            // Any key pauses play, and does nothing else.
+            if state.playing { state.playing = false; state.notice = "Paused"; break }
             if state.showHelp { helpKey(&state, key) }
+            else if state.goTo != nil { goToKey(&state, key) }
             else if state.search != nil { searchKey(&state, key) }
             else if state.filterMenu != nil { filterMenuKey(&state, key) }
             else { paneKey(&state, key) }
         case .click(let x, let y):
+            state.playing = false
+            state.goTo = nil
             click(&state, x: x, y: y)
         case .scroll(let x, let y, let lines):
             if state.showHelp { state.helpScroll = max(0, state.helpScroll + lines) }
@@ -76,6 +83,8 @@ public enum Reducer {
             state.notice = "Filters cleared"
         case .char("]"): stepDate(&state, by: 1)
         case .char("["): stepDate(&state, by: -1)
+        case .char(":"): startGoTo(&state)
+        case .char("P"): togglePlay(&state)
         case .char(">"), .char("."): stepReader(&state, by: 1)
         case .char("<"), .char(","): stepReader(&state, by: -1)
         default: break
@@ -124,7 +133,10 @@ public enum Reducer {
         case .map: route = state.selectedTown.map { .place($0.id) }
         default:
             route = state.selectedEvent.map { .event($0.id) }
-            if let event = state.selectedEvent { state.currentDate = event.date.start }
+            if let event = state.selectedEvent {
+                state.currentDate = Chronology.anchor(event.date)
+                state.currentPeriod = event.date.isSingleDay ? nil : event.date
+            }
         }
         if state.detail.route != route { state.detail = DetailState(route: route) }
     }
