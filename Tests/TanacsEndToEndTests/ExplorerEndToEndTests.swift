@@ -89,8 +89,8 @@ final class ExplorerEndToEndTests: XCTestCase {
         XCTAssertTrue(screen.contains("[Town] Győr"), screen)
         try tmux.keys("Enter")
         screen = try tmux.waitFor(text: "Population 1956: 70,000")
-        // Győr's page: the population quote, then its councils.
-        try tmux.keys("j", "Enter")
+        // Győr's page: the population and its statement with their quotations, then its councils.
+        try tmux.keys("j", "j", "j", "Enter")
         screen = try tmux.waitFor(all: ["Town council", "Győr National Revolutionary Committee"])
         XCTAssertTrue(screen.contains("Győr National Revolutionary Committee"), screen)
         // The council page ends with the quotations behind it; open the last one in the reader.
