@@ -36,11 +36,11 @@ public enum DataLoader {
         switch PathStatus.of(folder.path) {
         case .missing: throw LoadErrors([LoadError(file: folder.path, message: "no such folder")], datasetMissing: true)
         case .file, .special: throw LoadErrors([LoadError(file: folder.path, message: "not a folder (--data wants the dataset's folder)")], datasetMissing: true)
-        case .unreachable(let why): throw LoadErrors([LoadError(file: folder.path, message: "cannot open the folder (\(why))")], datasetMissing: true)
+        case .unreachable(let why): throw LoadErrors([LoadError(file: folder.path, message: "cannot open the folder (\(why))")])
         case .folder: break
         }
         if let problem = DatasetFiles.folderProblem(folder.path) {
-            throw LoadErrors([LoadError(file: folder.path, message: problem)], datasetMissing: true)
+            throw LoadErrors([LoadError(file: folder.path, message: problem)])
         }
         guard files.contains(where: { PathStatus.of(folder.appendingPathComponent($0).path) != .missing }) else {
             throw LoadErrors([LoadError(file: folder.path, message: "not a Tanács dataset (none of \(files.joined(separator: ", ")) is here)")], datasetMissing: true)
