@@ -238,7 +238,7 @@ final class OutputFileTests: XCTestCase {
         XCTAssertTrue(result.stdout.contains("'+1+2"), result.stdout)
         XCTAssertTrue(result.stdout.contains("'=cmd|' /C calc'!A0; worker"), result.stdout)
         result = try CLI.run(["export", "--format", "csv", "--table", "people", "--keep-formulas"], data: data)
-        XCTAssertTrue(result.stdout.contains(",+1+2,"), result.stdout)
+        XCTAssertTrue(result.stdout.contains(",+1+2\n"), result.stdout)
         XCTAssertFalse(result.stdout.contains("'+1+2"), result.stdout)
         XCTAssertEqual(try CLI.run(["export", "--format", "json", "--keep-formulas"]).status, 64)
     }

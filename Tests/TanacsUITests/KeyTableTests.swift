@@ -230,6 +230,18 @@ final class KeyTableTests: XCTestCase {
             XCTAssertEqual(s.detail.cursor.selected, key == .up ? 0 : 2)
             XCTAssertNotNil(s.search, "the search line stays open")
         }),
+        "Search line/↑ ↓": Entry(keys: [.up, .down], given: {
+            // Two earlier searches, the newer one recalled onto the line.
+            var s = base()
+            s.searchHistory = ["csepel", "gyor"]
+            Fixture.press(&s, .char("/"))
+            Fixture.press(&s, .up)
+            XCTAssertEqual(s.search?.query, "gyor")
+            return s
+        }, then: { _, s, key in
+            XCTAssertEqual(s.search?.query, key == .up ? "csepel" : "", "↑ recalls the older search, ↓ steps back to an empty line")
+            XCTAssertEqual(s.search?.recalled, key == .up ? 0 : nil)
+        }),
         "Search line/Enter": Entry(keys: [.enter], given: { searching("gyor") }, then: { _, s, _ in
             XCTAssertNil(s.search)
             XCTAssertEqual(s.detail.route, .place("place:gyor"))
