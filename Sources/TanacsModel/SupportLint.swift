@@ -255,12 +255,7 @@ public struct SupportLint: Sendable {
             }
             if c.isLetter {
                 let start = i
-                var word = ""
-                while i < chars.count {
-                    if chars[i].isLetter { word.append(chars[i]); i += 1 }
-                    else if (chars[i] == "'" || chars[i] == "’"), i + 1 < chars.count, chars[i + 1].isLetter { word.append("'"); i += 1 }
-                    else { break }
-                }
+                let word = Self.word(chars, at: &i)
                 let folded = Self.stripPossessive(Self.fold(word))
                 if Self.numberWords[folded] != nil {
                     // "thirty thousand" is one number; a lone "three" stays a word the source may spell either way
@@ -340,18 +335,23 @@ public struct SupportLint: Sendable {
         return names.subtracting(lower)
     }
 
+    /// The word starting at `i` (letters, with an apostrophe between letters kept as `'`); moves `i` past it.
+    static func word(_ chars: [Character], at i: inout Int) -> String {
+        var word = ""
+        while i < chars.count {
+            if chars[i].isLetter { word.append(chars[i]); i += 1 }
+            else if (chars[i] == "'" || chars[i] == "’"), i + 1 < chars.count, chars[i + 1].isLetter { word.append("'"); i += 1 }
+            else { break }
+        }
+        return word
+    }
+
     static func forEachWord(_ chars: [Character], _ body: (Int, String) -> Void) {
         var i = 0
         while i < chars.count {
             guard chars[i].isLetter else { i += 1; continue }
             let start = i
-            var word = ""
-            while i < chars.count {
-                if chars[i].isLetter { word.append(chars[i]); i += 1 }
-                else if (chars[i] == "'" || chars[i] == "’"), i + 1 < chars.count, chars[i + 1].isLetter { word.append("'"); i += 1 }
-                else { break }
-            }
-            body(start, word)
+            body(start, word(chars, at: &i))
         }
     }
 
