@@ -40,9 +40,16 @@ public enum DataLoader {
         return names
     }
 
+    /// The kind of record each file holds, as the validator names it.
+    static let kindOfFile = ["sources.json": "source", "excerpts.json": "excerpt", "places.json": "place",
+                             "councils.json": "council", "events.json": "event", "people.json": "person",
+                             "figures.json": "figure"]
+
     /// Files larger than this are refused before they are read, so a stray huge file cannot exhaust
     /// memory or time. The bundled dataset's largest file is about 200 KB.
     public static let maxFileBytes = 32 << 20
+    /// Records per file whose decoding errors are each reported; the rest are counted.
+    static let maxDecodeErrorsPerFile = 50
 
     /// Loads and checks every file; throws `LoadErrors` listing every problem found.
     public static func load(from folder: URL) throws -> Model {
@@ -58,8 +65,8 @@ public enum DataLoader {
     /// `fastPath: false` reads every file the checking way; see `load(fastPath:reading:)`.
     static func loadReportingWarnings(from folder: URL, fastPath: Bool) throws -> LoadedData {
         switch PathStatus.of(folder.path) {
-        case .missing: throw LoadErrors([LoadError(file: folder.path, message: "no such folder")])
-        case .file, .special: throw LoadErrors([LoadError(file: folder.path, message: "not a folder (--data wants the dataset's folder)")])
+        case .missing: throw LoadErrors([LoadError(file: folder.path, message: "no such folder")], datasetMissing: true)
+        case .file, .special: throw LoadErrors([LoadError(file: folder.path, message: "not a folder (--data wants the dataset's folder)")], datasetMissing: true)
         case .unreachable(let why): throw LoadErrors([LoadError(file: folder.path, message: "cannot open the folder (\(why))")])
         case .folder: break
         }
@@ -67,7 +74,7 @@ public enum DataLoader {
             throw LoadErrors([LoadError(file: folder.path, message: problem)])
         }
         guard files.contains(where: { PathStatus.of(folder.appendingPathComponent($0).path) != .missing }) else {
-            throw LoadErrors([LoadError(file: folder.path, message: "not a Tanács dataset (none of \(files.joined(separator: ", ")) is here)")])
+            throw LoadErrors([LoadError(file: folder.path, message: "not a Tanács dataset (none of \(files.joined(separator: ", ")) is here)")], datasetMissing: true)
         }
         // geo/ is optional, but one that is there and cannot be read is an error, not an empty map.
         let geoProblem: String? = {
@@ -117,26 +124,47 @@ public enum DataLoader {
     private struct FileOutcome: @unchecked Sendable {
         var records: Any = ()
         var warnings: [LoadError] = []
-        var error: LoadError?
+        /// Records that did not decode, each its own error, while the others load.
+        var errors: [LoadError] = []
+        /// Ids of records that exist but did not decode.
+        var failedIDs: [String] = []
+        /// True when nothing of the file could be read (missing, not an array, not UTF-8...).
+        var wholeFileFailed = false
+
+        init(records: Any = (), warnings: [LoadError] = [], errors: [LoadError] = [], failedIDs: [String] = []) {
+            self.records = records
+            self.warnings = warnings
+            self.errors = errors
+            self.failedIDs = failedIDs
+        }
+        /// A file that gave nothing: `records` is an empty array of its type, so the rest still checks.
+        init(failed error: LoadError, empty: Any) {
+            records = empty
+            errors = [error]
+            wholeFileFailed = true
+        }
     }
 
     /// Decodes the files on every core (largest first, so two cores finish together), then checks
     /// the whole. Each file is read by the task that decodes it and dropped once its records are out.
+    /// A record or file that cannot be read is reported and left out, and the checks still run on the
+    /// rest (not reporting references to what could not be read): one run reports every problem.
     static func load(fastPath: Bool = true, exists: (String) -> Bool,
                      readingConcurrently read: @escaping @Sendable (String) throws -> Data?) throws -> LoadedData {
-        @Sendable func decode<T: Decodable>(_ name: String, _ fast: (inout RecordReader) throws -> T) -> FileOutcome {
+        @Sendable func decode<T: Decodable & Identifiable>(_ name: String, _ fast: (inout RecordReader) throws -> T) -> FileOutcome where T.ID == String {
             do {
                 guard let data = try read(name) else {
                     throw LoadError(file: name, message: "cannot read the file (missing)")
                 }
                 if fastPath, let records = RecordReader.records(data, fast) { return FileOutcome(records: records) }
-                var warnings: [LoadError] = []
-                let records = try decodeArray(T.self, data: data, displayName: name, known: KnownFields.table[kindFile(of: name)], warnings: &warnings)
-                return FileOutcome(records: records, warnings: warnings)
+                var outcome = FileOutcome()
+                outcome.records = try decodeArray(T.self, data: data, displayName: name, known: KnownFields.table[kindFile(of: name)],
+                                                  warnings: &outcome.warnings, errors: &outcome.errors, failedIDs: &outcome.failedIDs)
+                return outcome
             } catch let error as LoadError {
-                return FileOutcome(error: error)
+                return FileOutcome(failed: error, empty: [T]())
             } catch {
-                return FileOutcome(error: LoadError(file: name, message: "\(error)"))
+                return FileOutcome(failed: LoadError(file: name, message: "\(error)"), empty: [T]())
             }
         }
         @Sendable func geography() -> FileOutcome {
@@ -145,22 +173,24 @@ public enum DataLoader {
                 let geography = try Geography.load(reading: { try read("geo/" + $0) }, fastPath: fastPath, warnings: &warnings)
                 return FileOutcome(records: geography, warnings: warnings)
             } catch let error as LoadError {
-                return FileOutcome(error: error)
+                return FileOutcome(failed: error, empty: Geography.empty)
             } catch {
-                return FileOutcome(error: LoadError(file: "geo", message: "\(error)"))
+                return FileOutcome(failed: LoadError(file: "geo", message: "\(error)"), empty: Geography.empty)
             }
         }
         @Sendable func register() -> FileOutcome {
             do {
                 guard let data = try read(registerFile) else { return FileOutcome(records: [OutsideKnowledge]()) }
                 var warnings: [LoadError] = []
+                var errors: [LoadError] = [], failed: [String] = []
                 let register = try decodeArray(OutsideKnowledge.self, data: data, displayName: registerFile,
-                                               known: KnownFields.table[registerFile], warnings: &warnings)
-                return FileOutcome(records: register, warnings: warnings)
+                                               known: KnownFields.table[registerFile], warnings: &warnings,
+                                               errors: &errors, failedIDs: &failed)
+                return FileOutcome(records: register, warnings: warnings, errors: errors, failedIDs: failed)
             } catch let error as LoadError {
-                return FileOutcome(error: error)
+                return FileOutcome(failed: error, empty: [OutsideKnowledge]())
             } catch {
-                return FileOutcome(error: LoadError(file: registerFile, message: "\(error)"))
+                return FileOutcome(failed: LoadError(file: registerFile, message: "\(error)"), empty: [OutsideKnowledge]())
             }
         }
         // One task per file and part, then the register and the map; the largest kinds first.
@@ -189,10 +219,16 @@ public enum DataLoader {
             outcomes.set(task, all[task]())
         }
         let results = outcomes.all
-        let errors = results.compactMap(\.error)
-        if !errors.isEmpty { throw LoadErrors(errors) }
+        // What could not be read, so the cross-record checks still run on the rest without
+        // reporting every reference to it as unknown.
+        func range(_ kind: Int) -> Range<Int> { firstOfKind[kind]..<(firstOfKind[kind] + kinds[kind].count) }
+        var unreadable = Set(results.flatMap(\.failedIDs))
+        for (kind, file) in files.enumerated() where range(kind).contains(where: { results[$0].wholeFileFailed }) {
+            if let name = kindOfFile[file] { unreadable.insert(name) }
+        }
+        let errors = results.flatMap(\.errors)
         func records<T>(_ kind: Int, _: T.Type) -> [T] {
-            let range = firstOfKind[kind]..<(firstOfKind[kind] + kinds[kind].count)
+            let range = range(kind)
             return range.count == 1 ? results[range.lowerBound].records as! [T] : range.flatMap { results[$0].records as! [T] }
         }
         var model = Model(sources: records(0, Source.self), excerpts: records(1, Excerpt.self),
@@ -201,7 +237,7 @@ public enum DataLoader {
                           figures: records(6, Figure.self))
         model.outsideKnowledge = results[all.count - 2].records as! [OutsideKnowledge]
         model.geography = results[all.count - 1].records as! Geography
-        let problems = Validator.check(model)
+        let problems = errors + Validator.check(model, unreadable: unreadable)
         if !problems.isEmpty { throw LoadErrors(problems) }
         return LoadedData(model: model, warnings: results.flatMap(\.warnings))
     }
@@ -219,6 +255,18 @@ public enum DataLoader {
     /// every unknown one becomes a warning naming the file, record and field.
     static func decodeArray<T: Decodable>(_ type: T.Type, data: Data, displayName: String, known: KnownFields?,
                                           warnings: inout [LoadError]) throws -> [T] {
+        var errors: [LoadError] = [], failed: [String] = []
+        let records = try decodeArray(type, data: data, displayName: displayName, known: known, warnings: &warnings,
+                                      errors: &errors, failedIDs: &failed)
+        if let first = errors.first { throw first }
+        return records
+    }
+
+    /// Decodes each record on its own: a record that does not decode becomes an error (and its id, when
+    /// it has one, goes to `failedIDs`) and the others still load. A file that is not a JSON array throws.
+    static func decodeArray<T: Decodable>(_ type: T.Type, data: Data, displayName: String, known: KnownFields?,
+                                          warnings: inout [LoadError], errors: inout [LoadError],
+                                          failedIDs: inout [String]) throws -> [T] {
         guard !data.isEmpty else { throw LoadError(file: displayName, message: "the file is empty (expected a JSON array)") }
         if let encoding = JSONCheck.otherEncoding(data) {
             throw LoadError(file: displayName, line: 1, column: 1, message: "the file is \(encoding), not UTF-8: save it as UTF-8")
@@ -243,13 +291,32 @@ public enum DataLoader {
         case .success(let fields):
             unknownFields = fields
         }
-        let records: [T]
+        let decoded: [Each<T>]
         do {
-            records = try JSONDecoder().decode([T].self, from: data)
+            decoded = try JSONDecoder().decode([Each<T>].self, from: data)
         } catch let error as DecodingError {
             throw locate(error, file: displayName, data: data)
         } catch {
             throw LoadError(file: displayName, message: "cannot decode the file: \(error)")
+        }
+        // Each record that does not decode is reported on its own; past a bound the rest are counted,
+        // since naming each one scans the file up to it.
+        var records: [T] = []
+        records.reserveCapacity(decoded.count)
+        var failures = 0
+        for (index, each) in decoded.enumerated() {
+            switch each.result {
+            case .success(let record): records.append(record)
+            case .failure(let error):
+                failures += 1
+                guard failures <= maxDecodeErrorsPerFile else { continue }
+                let located = locate(error, file: displayName, data: data)
+                errors.append(located)
+                if let id = located.record, !id.hasPrefix("#") { failedIDs.append(id) }
+            }
+        }
+        if failures > maxDecodeErrorsPerFile {
+            errors.append(LoadError(file: displayName, message: "\(failures - maxDecodeErrorsPerFile) more records do not decode"))
         }
         warnings += KnownFields.warnings(for: unknownFields, file: displayName)
         return records
@@ -320,4 +387,17 @@ public enum DataLoader {
         }
     }
 
+}
+
+/// One record of an array, decoded or not, so one bad record does not stop the rest.
+private struct Each<T: Decodable>: Decodable {
+    let result: Result<T, DecodingError>
+
+    init(from decoder: Decoder) throws {
+        do {
+            result = .success(try T(from: decoder))
+        } catch let error as DecodingError {
+            result = .failure(error)
+        }
+    }
 }

@@ -106,7 +106,7 @@ final class RobustnessCommandTests: XCTestCase {
             XCTAssertFalse(events.stderr.contains("Fatal error") || events.stderr.contains("Backtrac"), name)
         }
         let file = try CLI.run(["validate"], data: CLI.sample.appendingPathComponent("events.json"))
-        XCTAssertEqual(file.status, 65)
+        XCTAssertEqual(file.status, 66, "a file where the dataset's folder should be: missing input")
         XCTAssertTrue(file.stdout.contains("not a folder"), file.stdout)
     }
 
