@@ -304,7 +304,7 @@ public enum DataLoader {
         var records: [T] = []
         records.reserveCapacity(decoded.count)
         var failures = 0
-        for (index, each) in decoded.enumerated() {
+        for each in decoded {
             switch each.result {
             case .success(let record): records.append(record)
             case .failure(let error):
