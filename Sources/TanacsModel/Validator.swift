@@ -137,7 +137,11 @@ public enum Validator {
             }
             if entry.term.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { fail(f, entry.id, "term", "empty term") }
             if entry.reason.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { fail(f, entry.id, "reason", "a reason is required") }
-            for record in entry.records where m.name(of: record) == nil { fail(f, entry.id, "records", "unknown record \"\(record)\"") }
+            // A record in a file that could not be read is not reported missing a second time.
+            for record in entry.records where m.name(of: record) == nil
+                && !unreadable.contains(record) && !unreadable.contains(String(record.prefix { $0 != ":" })) {
+                fail(f, entry.id, "records", "unknown record \"\(VisibleText.id(record))\"")
+            }
         }
         for fig in m.figures {
             stated("figures.json", fig.id, "statements", fig.statements)
