@@ -137,8 +137,8 @@ public enum Validator {
             if !entry.id.hasPrefix("outside:") || !validIDBody(entry.id.dropFirst(8)) {
                 fail(f, entry.id, "id", "id must be \"outside:\" then lowercase letters, digits, \":\" and \"-\"")
             }
-            if entry.term.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { fail(f, entry.id, "term", "empty term") }
-            if entry.reason.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { fail(f, entry.id, "reason", "a reason is required") }
+            if isBlank(entry.term) { fail(f, entry.id, "term", "empty term") }
+            if isBlank(entry.reason) { fail(f, entry.id, "reason", "a reason is required") }
             // A record in a file that could not be read is not reported missing a second time.
             for record in entry.records where m.name(of: record) == nil
                 && !unreadable.contains(record) && !unreadable.contains(String(record.prefix { $0 != ":" })) {
