@@ -364,13 +364,17 @@ public enum DataLoader {
         @unknown default:
             return LoadError(file: file, message: "\(error)")
         }
+        // The place: the value itself, or for a missing field the object that lacks it.
+        let valuePath = error.isMissingKey ? Array(path.dropLast()) : path
+        let located = JSONCheck.locate(valuePath.map { $0.intValue.map(JSONCheck.PathComponent.index) ?? .key($0.stringValue) }, in: data)
         var record: String?
         if let index = path.first?.intValue {
-            record = JSONCheck.recordID(at: index, in: data) ?? "#\(index + 1)"
+            record = located?.record ?? "#\(index + 1)"
         }
         let field = path.dropFirst().map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }
             .joined().drop(while: { $0 == "." })
-        return LoadError(file: file, record: record, field: field.isEmpty ? nil : String(field), message: message)
+        return LoadError(file: file, record: record, field: field.isEmpty ? nil : String(field),
+                         line: located?.line, column: located?.column, message: message)
     }
 
     private static func describe(_ type: Any.Type) -> String {
@@ -387,6 +391,10 @@ public enum DataLoader {
         }
     }
 
+}
+
+private extension DecodingError {
+    var isMissingKey: Bool { if case .keyNotFound = self { return true } else { return false } }
 }
 
 /// One record of an array, decoded or not, so one bad record does not stop the rest.

@@ -63,6 +63,22 @@ public enum JSONCheck {
         }
     }
 
+    /// Line and column of the value at `path` (a record index first, then keys and indices below it,
+    /// as a decoder's coding path names them), with the id of its record: for the errors the decoder
+    /// reports by path (a wrong type, a missing field). One pass, stopping after that record.
+    static func locate(_ path: [PathComponent], in data: Data) -> (line: Int, column: Int, record: String?)? {
+        guard case .index(let n)? = path.first else { return nil }
+        return data.withUnsafeBytes { raw in
+            var scanner = Scanner(bytes: raw.bindMemory(to: UInt8.self))
+            scanner.mark = path
+            scanner.target = [.index(n + 1)]
+            do { try scanner.document() } catch Failure.found {} catch {}
+            guard let offset = scanner.markOffset else { return nil }
+            let (line, column) = scanner.position(of: offset)
+            return (line, column, scanner.lastRecord == n ? scanner.previousRecordID : nil)
+        }
+    }
+
     public enum PathComponent: Equatable, Sendable {
         case index(Int)
         case key(String)
@@ -101,6 +117,9 @@ public enum JSONCheck {
         /// The record just finished (index and id), for `recordID(at:)`.
         var lastRecord = -1
         var previousRecordID: String?
+        /// Where `locate` wants the offset of, and that offset once passed.
+        var mark: [PathComponent]?
+        var markOffset: Int?
 
         init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
 
@@ -125,6 +144,7 @@ public enum JSONCheck {
         /// `schema`: the fields the object here (or the objects of the array here) may have.
         mutating func value(depth: Int, schema: KnownFields?) throws {
             if let target, path == target { throw Failure.found }
+            if markOffset == nil, let mark, path == mark { markOffset = i }
             guard i < bytes.count else { throw fail("unexpected end of file (the JSON stops in the middle)") }
             switch bytes[i] {
             case UInt8(ascii: "{"): try object(depth: depth + 1, schema: schema)
