@@ -84,10 +84,22 @@ public enum DataLoader {
         } catch {
             errors.append(LoadError(file: "geo", message: "\(error)"))
         }
+        var passages: [Passage] = []
+        do {
+            // Optional: made by `tanacs passages`; a dataset without it shows quotations alone.
+            if let data = try read("passages.json") {
+                passages = try decodeArray(Passage.self, data: data, displayName: "passages.json", known: nil, warnings: &warnings)
+            }
+        } catch let error as LoadError {
+            errors.append(error)
+        } catch {
+            errors.append(LoadError(file: "passages.json", message: "\(error)"))
+        }
         if !errors.isEmpty { throw LoadErrors(errors) }
         var model = Model(sources: sources, excerpts: excerpts, places: places, councils: councils,
                           events: events, people: people, figures: figures)
         model.geography = geography
+        model.passages = Dictionary(passages.map { ($0.excerpt, $0) }, uniquingKeysWith: { first, _ in first })
         let problems = Validator.check(model)
         if !problems.isEmpty { throw LoadErrors(problems) }
         return LoadedData(model: model, warnings: warnings)

@@ -15,7 +15,7 @@ struct Tanacs: ParsableCommand {
             """,
         subcommands: [Explore.self, EventsCommand.self, PlacesCommand.self, CouncilsCommand.self, PeopleCommand.self,
                       FiguresCommand.self, ShowCommand.self, SearchCommand.self, ExportCommand.self,
-                      ValidateCommand.self, RenderCommand.self],
+                      ValidateCommand.self, RenderCommand.self, PassagesCommand.self, CiteCommand.self],
         defaultSubcommand: Explore.self
     )
 
