@@ -15,6 +15,7 @@
 
 // Swift cannot import macros built from casts and shifts, nor the C globals under strict concurrency.
 static inline WINDOW *tanacs_stdscr(void) { return stdscr; }
+static inline WINDOW *tanacs_curscr(void) { return curscr; }
 static inline int tanacs_lines(void) { return LINES; }
 static inline int tanacs_cols(void) { return COLS; }
 static inline int tanacs_colors(void) { return COLORS; }

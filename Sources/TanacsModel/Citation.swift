@@ -56,6 +56,18 @@ public enum Citation {
         }
     }
 
+    /// A citation of a whole source, without a place in it.
+    public static func format(_ s: Source, style: CitationStyle) -> String {
+        let r = Reference(source: s, locators: [], quote: nil)
+        switch style {
+        case .bibtex: return bibtex(r)
+        case .cslJSON:
+            let data = try? JSONSerialization.data(withJSONObject: [csl(r, id: s.id)], options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
+            return data.map { String(decoding: $0, as: UTF8.self) } ?? "[]"
+        default: return text(r, style)
+        }
+    }
+
     // MARK: - What the source states
 
     struct Parts {
@@ -115,14 +127,14 @@ public enum Citation {
             out += "“\(p.title).” \(p.container)"
             if let issue = p.issue { out += ", no. \(issue)" }
             if let year = p.year { out += " (" + [monthSpan(monthNames), String(year)].compactMap { $0 }.joined(separator: " ") + ")" }
-            return out + ", " + place(r.locators, paragraph: "par. ", paragraphs: "pars. ") + "."
+            return out + (r.locators.isEmpty ? "" : ", " + place(r.locators, paragraph: "par. ", paragraphs: "pars. ")) + "."
         case .mla:
             // Surname, Given. “Title.” Container, no. N, Mon. Year, par. 12.
             var out = p.family.map { "\($0)\(p.given.map { ", \($0)" } ?? ""). " } ?? ""
             out += "“\(p.title).” \(p.container)"
             if let issue = p.issue { out += ", no. \(issue)" }
             if let year = p.year { out += ", " + [monthSpan(mlaMonths), String(year)].compactMap { $0 }.joined(separator: " ") }
-            return out + ", " + place(r.locators, paragraph: "par. ", paragraphs: "pars. ") + "."
+            return out + (r.locators.isEmpty ? "" : ", " + place(r.locators, paragraph: "par. ", paragraphs: "pars. ")) + "."
         case .apa:
             // Surname, G. (Year). Title. Container, N. (para. 12)
             let initials = p.given.map { g in g.split(separator: " ").map { "\($0.prefix(1))." }.joined(separator: " ") }
@@ -130,7 +142,7 @@ public enum Citation {
             out += "(\(p.year.map(String.init) ?? "n.d.")). "
             if p.family != nil { out += "\(p.title). " }
             out += p.container + (p.issue.map { ", \($0)" } ?? "") + "."
-            return out + " (" + place(r.locators, paragraph: "para. ", paragraphs: "paras. ") + ")"
+            return out + (r.locators.isEmpty ? "" : " (" + place(r.locators, paragraph: "para. ", paragraphs: "paras. ") + ")")
         case .bibtex, .cslJSON:
             return ""
         }
@@ -172,7 +184,7 @@ public enum Citation {
         if let year = p.year { fields.append(("year", String(year))) }
         if let (month, _) = p.months, (1...12).contains(month) { fields.append(("month", String(monthNames[month - 1].prefix(3)).lowercased())) }
         let located = place(r.locators, paragraph: "par. ", paragraphs: "pars. ")
-        fields.append(("note", located + (r.quote.map { ": “\($0)”" } ?? "")))
+        if !located.isEmpty { fields.append(("note", located + (r.quote.map { ": “\($0)”" } ?? ""))) }
         let type = p.issue != nil ? "article" : "misc"
         let body = fields.map { name, value in
             // Months are BibTeX macros, written bare.

@@ -90,6 +90,8 @@ public struct Passage: Codable, Sendable, Equatable {
     public let excerpt: String
     public let source: String
     public let paragraph: Int
+    /// Where the quote starts in its paragraph (characters, whitespace collapsed), to order quotations.
+    public let offset: Int
     /// The excerpt as it stands in the article, whitespace collapsed; a passage whose quote no longer
     /// matches its excerpt is stale and not shown.
     public let quote: String
@@ -107,7 +109,7 @@ public struct Passage: Codable, Sendable, Equatable {
     public let lastLine: Int?
 
     enum CodingKeys: String, CodingKey {
-        case excerpt, source, paragraph, quote, before, after, previous, next, page, line
+        case excerpt, source, paragraph, offset, quote, before, after, previous, next, page, line
         case lastLine = "last_line"
     }
 
@@ -157,7 +159,7 @@ public enum Passages {
             }
             let paged = text.isPaged
             passages.append(Passage(
-                excerpt: x.id, source: x.source, paragraph: x.paragraph,
+                excerpt: x.id, source: x.source, paragraph: x.paragraph, offset: range.lowerBound,
                 quote: String(body[range]), before: String(body[from..<range.lowerBound]),
                 after: String(body[range.upperBound..<to]), previous: previous, next: next,
                 page: paged ? x.paragraph : nil,

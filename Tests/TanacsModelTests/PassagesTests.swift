@@ -40,7 +40,7 @@ final class PassagesTests: XCTestCase {
         for p in Self.committed {
             guard let paras = paragraphs[p.source] else { failures.append("\(p.excerpt): unknown source"); continue }
             let para = paras[p.paragraph - 1]
-            if !para.contains(p.before + p.quote + p.after) { failures.append("\(p.excerpt): not one run of paragraph \(p.paragraph)") }
+            if !para.contains(p.before + p.quote + p.after) || !Array(para)[p.offset...].starts(with: Array(p.quote)) { failures.append("\(p.excerpt): not one run of paragraph \(p.paragraph)") }
             if let previous = p.previous, !paras[p.paragraph - 2].hasSuffix(previous) { failures.append("\(p.excerpt): previous is not the end of paragraph \(p.paragraph - 1)") }
             if let next = p.next, !paras[p.paragraph].hasPrefix(next) { failures.append("\(p.excerpt): next is not the start of paragraph \(p.paragraph + 1)") }
             let atStart = p.paragraph == 1 && para.hasPrefix(p.before + p.quote)
@@ -97,7 +97,7 @@ final class PassagesTests: XCTestCase {
     func testStalePassagesAreDroppedAtLoad() {
         var m = BundledDatasetTests.model
         let x = m.excerpts[0]
-        m.passages = [x.id: Passage(excerpt: x.id, source: x.source, paragraph: x.paragraph, quote: "something else",
+        m.passages = [x.id: Passage(excerpt: x.id, source: x.source, paragraph: x.paragraph, offset: 0, quote: "something else",
                                     before: "", after: "", previous: nil, next: nil, page: nil, line: nil, lastLine: nil)]
         XCTAssertNil(m.passages[x.id])
         XCTAssertNotNil(BundledDatasetTests.model.passages[x.id], "the bundled dataset loads its passages")

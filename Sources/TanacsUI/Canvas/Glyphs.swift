@@ -15,15 +15,17 @@ public struct Glyphs: Sendable, Hashable {
     public let present: String
     /// Marks the current date's heading in the timeline.
     public let today: String
+    /// Before a paragraph number: "¶12", or "p.12" without Unicode.
+    public let paragraph: String
 
     public static let unicode = Glyphs(horizontal: "─", vertical: "│", topLeft: "┌", topRight: "┐",
                                        bottomLeft: "└", bottomRight: "┘", ellipsis: "…",
                                        quoteOpen: "“", quoteClose: "”", pointer: "›", disputed: "⚑",
-                                       present: "●", today: "◆")
+                                       present: "●", today: "◆", paragraph: "¶")
     public static let ascii = Glyphs(horizontal: "-", vertical: "|", topLeft: "+", topRight: "+",
-                                     bottomLeft: "+", bottomRight: "+", ellipsis: "~",
+                                     bottomLeft: "+", bottomRight: "+", ellipsis: "...",
                                      quoteOpen: "\"", quoteClose: "\"", pointer: ">", disputed: "!",
-                                     present: "*", today: "*")
+                                     present: "*", today: "*", paragraph: "p.")
 }
 
 extension Canvas {

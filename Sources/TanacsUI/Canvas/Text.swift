@@ -1,5 +1,10 @@
 /// Column-aware text helpers: truncation, padding and word wrapping.
 public enum Text {
+    /// "1 event", "3 events", "" for none.
+    public static func count(_ n: Int, _ noun: String) -> String {
+        n == 0 ? "" : "\(n.formatted) \(noun)\(n == 1 ? "" : "s")"
+    }
+
     /// Cuts `s` to at most `width` columns, ending in an ellipsis when it was cut.
     public static func truncate(_ s: String, to width: Int, glyphs: Glyphs = .unicode) -> String {
         let clean = Sanitizer.clean(s)

@@ -8,7 +8,7 @@ public struct MapLabel: Sendable, Equatable {
 }
 
 /// Greedy label placement: in priority order, each label takes the first free spot around its marker.
-/// A label never covers a marker or touches another label on its row; one that finds no room is dropped,
+/// A label never covers a marker, touches another town's marker or another label on its row; one that finds no room is dropped,
 /// except a required one (the selection), which is shortened until it fits.
 public enum MapLabels {
     public struct Request: Sendable {
@@ -26,9 +26,11 @@ public enum MapLabels {
         var labelled = Array(repeating: false, count: max(0, width * height))
         for (x, y) in markers where x >= 0 && y >= 0 && x < width && y < height { occupied[y * width + x] = true }
 
-        func fits(_ x: Int, _ y: Int, _ w: Int) -> Bool {
+        func fits(_ x: Int, _ y: Int, _ w: Int, own: (Int, Int)) -> Bool {
             guard w > 0, y >= 0, y < height, x >= 0, x + w <= width else { return false }
             for cx in x..<(x + w) where occupied[y * width + cx] { return false }
+            // Never against another town's mark on either side: "●Ózd■ Miskolc" would read as Ózd's.
+            for cx in [x - 1, x + w] where cx >= 0 && cx < width && occupied[y * width + cx] && (cx, y) != own { return false }
             // Keep a blank column between two labels so they read as two names.
             for cx in max(0, x - 1)..<min(width, x + w + 1) where labelled[y * width + cx] { return false }
             return true
@@ -45,7 +47,7 @@ public enum MapLabels {
                     text = Text.truncate(request.text, to: length)
                     textWidth = TextWidth.of(text)
                 }
-                spot = candidates(request.x, request.y, textWidth).first { fits($0.0, $0.1, textWidth) }
+                spot = candidates(request.x, request.y, textWidth).first { fits($0.0, $0.1, textWidth, own: (request.x, request.y)) }
                 if !request.required { break }
                 length -= 1
             }

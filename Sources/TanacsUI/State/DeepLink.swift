@@ -7,17 +7,8 @@ extension Reducer {
     @discardableResult
     public static func open(_ state: inout AppState, id: String) -> Bool {
         guard let route = Route(id: id), state.model.name(of: id) != nil else { return false }
-        if case .event = route, let n = state.timelineEvents.firstIndex(of: id) {
-            state.timeline.selected = n
-            focus(&state, .timeline)
-            followSelection(&state)
-        } else if case .place = route, let n = state.townIDs.firstIndex(of: id) {
-            state.towns.selected = n
-            focus(&state, .map)
-            followSelection(&state)
-        } else {
-            state.detail = DetailState(route: route)
-        }
+        state.detail = DetailState(route: route)
+        syncPanes(&state, to: route)
         focus(&state, .detail)
         return true
     }
@@ -35,7 +26,7 @@ extension Reducer {
             ?? events.count - 1
         state.timeline.selected = n
         focus(&state, .timeline)
-        followSelection(&state)
+        followSelection(&state, of: .timeline)
         keepSelectionsVisible(&state)
         return true
     }

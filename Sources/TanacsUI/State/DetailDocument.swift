@@ -10,12 +10,17 @@ public enum DetailItem: Sendable, Equatable {
     case link(label: String, note: String, target: Route)
     /// A cited excerpt, shown as a marked quote with its source; `claim` names what it supports.
     case citation(excerpt: String, claim: String?)
+    /// Words of a source around a quotation, or of its article between quotations: verbatim, unmarked.
+    case context(String)
+    /// A quotation inside its passage or article, highlighted and marked, leading to the reader.
+    case quoted(excerpt: String, text: String)
     case blank
 
     public var target: Route? {
         switch self {
         case .link(_, _, let target): return target
         case .citation(let excerpt, _): return .excerpt(excerpt)
+        case .quoted(let excerpt, _): return .excerpt(excerpt)
         default: return nil
         }
     }
@@ -41,6 +46,8 @@ public enum DetailDocument {
         case .person(let id): return m.personByID[id].map { PersonPage.items($0, m) } ?? missing(id)
         case .figure(let id): return m.figureByID[id].map { FigurePage.items($0, m, g) } ?? missing(id)
         case .excerpt(let id): return m.excerptByID[id].map { ReaderPage.items($0, state) } ?? missing(id)
+        case .source(let id): return m.sourceByID[id].map { SourcePage.items($0, state) } ?? missing(id)
+        case .article(let id, _): return m.sourceByID[id].map { ArticlePage.items($0, state) } ?? missing(id)
         case .index(let kind): return IndexPages.items(kind, state)
         case .search(let query): return SearchPage.items(query, state)
         }
@@ -108,6 +115,11 @@ public enum DetailDocument {
         return s.author.split(separator: " ").last.map(String.init) ?? s.author
     }
 
+    /// Where an excerpt stands in its source: "¶12", or "p. 3, lines 12–14" for the PDF-derived account.
+    public static func location(_ x: Excerpt, _ m: Model, _ g: Glyphs) -> String {
+        m.passages[x.id]?.location(paragraphMark: g.paragraph) ?? "\(g.paragraph)\(x.paragraph)"
+    }
+
     /// Wraps items into screen lines of `width` columns.
     public static func lines(_ items: [DetailItem], width: Int, in m: Model, glyphs g: Glyphs) -> [DetailLine] {
         var out: [DetailLine] = []
@@ -142,7 +154,9 @@ public enum DetailDocument {
                 let source = m.sourceByID[x.source].map(shortName) ?? x.source
                 if let claim { add(i, claim, Theme.disputed, indent: 2) }
                 add(i, g.quoteOpen + x.text + g.quoteClose, Theme.quote, indent: 2, hang: 1)
-                add(i, "— \(source), ¶\(x.paragraph)", Theme.source, indent: 4)
+                add(i, "— \(source), \(location(x, m, g))", Theme.source, indent: 4)
+            case .context(let s): add(i, s, Theme.text)
+            case .quoted(_, let s): add(i, g.quoteOpen + s + g.quoteClose, Theme.highlight, hang: 1)
             case .blank: out.append(DetailLine(item: i, text: "", style: Theme.text, indent: 0))
             }
         }

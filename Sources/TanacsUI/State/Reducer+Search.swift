@@ -11,7 +11,7 @@ extension Reducer {
     static func searchKey(_ state: inout AppState, _ key: Key) {
         guard var search = state.search else { return }
         switch key {
-        case .escape, .ctrl("c"), .ctrl("g"):
+        case .escape, .ctrl("g"):
             state.restore(search.origin)
             state.search = nil
             return
@@ -31,6 +31,7 @@ extension Reducer {
             state.forward.removeAll()
             state.detail = DetailState(route: target)
             state.focus = .detail
+            syncPanes(&state, to: target)
             return
         case .down, .ctrl("n"), .tab: move(&state, by: 1); return
         case .up, .ctrl("p"), .backTab: move(&state, by: -1); return
@@ -98,7 +99,7 @@ extension Reducer {
             guard entries.indices.contains(cursor.selected) else { return }
             state.setFilter(entries[cursor.selected].apply(to: state.filter))
             if state.listPane != .timeline || state.focus != .timeline { focus(&state, .timeline) }
-            followSelection(&state)
+            followSelection(&state, of: .timeline)
         default: break
         }
         if state.filterMenu != nil { state.filterMenu = cursor }
@@ -108,12 +109,9 @@ extension Reducer {
     static func stepDate(_ state: inout AppState, by days: Int) {
         let day = state.currentDate.adding(days: days)
         state.currentDate = day
-        if let index = state.firstEventOnDay[day] {
-            state.timeline.selected = index
-            if state.listPane == .timeline {
-                let route = Route.event(state.timelineEvents[index])
-                if state.detail.route != route, state.focus != .detail { state.detail = DetailState(route: route) }
-            }
-        }
+        guard let index = state.firstEventOnDay[day] else { return }
+        state.timeline.selected = index
+        // A page opened on purpose (an index, a town) stays, showing the new day; a followed one moves on.
+        if state.detail.followsSelection, case .event = state.detail.route { followSelection(&state, of: .timeline) }
     }
 }

@@ -24,7 +24,8 @@ struct CiteCommand: ParsableCommand {
     func run() throws {
         let m = try dataOptions.load()
         let id = m.excerptByID[record] != nil ? record : try resolve(record, in: m, option: "cite")
-        guard let text = Citation.format(id, style: style, in: m) else { throw usageError("\(clean(id)) cites no source") }
+        let whole = m.sourceByID[id].map { Citation.format($0, style: style) }
+        guard let text = whole ?? Citation.format(id, style: style, in: m) else { throw usageError("\(clean(id)) cites no source") }
         // Line by line: the cleaner would fold the line breaks of BibTeX and JSON into spaces.
         Console.write(text.split(separator: "\n", omittingEmptySubsequences: false).map { clean(String($0)) }.joined(separator: "\n") + "\n")
     }
