@@ -86,14 +86,16 @@ public enum DataLoader {
         }
         var passages: [Passage] = []
         do {
-            // Optional: made by `tanacs passages`; a dataset without it shows quotations alone.
+            // Optional and generated (tanacs passages): one that does not read is a warning, so the
+            // generator can always load the dataset it remakes the file from.
             if let data = try read("passages.json") {
                 passages = try decodeArray(Passage.self, data: data, displayName: "passages.json", known: nil, warnings: &warnings)
             }
         } catch let error as LoadError {
-            errors.append(error)
+            warnings.append(LoadError(file: error.file, record: error.record, field: error.field, line: error.line, column: error.column,
+                                      message: error.message + " (passages ignored; data/make-passages.sh remakes the file)"))
         } catch {
-            errors.append(LoadError(file: "passages.json", message: "\(error)"))
+            warnings.append(LoadError(file: "passages.json", message: "\(error) (passages ignored)"))
         }
         if !errors.isEmpty { throw LoadErrors(errors) }
         var model = Model(sources: sources, excerpts: excerpts, places: places, councils: councils,

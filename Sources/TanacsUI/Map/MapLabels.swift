@@ -26,11 +26,13 @@ public enum MapLabels {
         var labelled = Array(repeating: false, count: max(0, width * height))
         for (x, y) in markers where x >= 0 && y >= 0 && x < width && y < height { occupied[y * width + x] = true }
 
-        func fits(_ x: Int, _ y: Int, _ w: Int, own: (Int, Int)) -> Bool {
+        func fits(_ x: Int, _ y: Int, _ w: Int, own: (Int, Int), strict: Bool) -> Bool {
             guard w > 0, y >= 0, y < height, x >= 0, x + w <= width else { return false }
             for cx in x..<(x + w) where occupied[y * width + cx] { return false }
             // Never against another town's mark on either side: "●Ózd■ Miskolc" would read as Ózd's.
-            for cx in [x - 1, x + w] where cx >= 0 && cx < width && occupied[y * width + cx] && (cx, y) != own { return false }
+            if strict {
+                for cx in [x - 1, x + w] where cx >= 0 && cx < width && occupied[y * width + cx] && (cx, y) != own { return false }
+            }
             // Keep a blank column between two labels so they read as two names.
             for cx in max(0, x - 1)..<min(width, x + w + 1) where labelled[y * width + cx] { return false }
             return true
@@ -42,14 +44,22 @@ public enum MapLabels {
             let full = request.knownWidth ?? TextWidth.of(text)
             var spot: (Int, Int)?
             var length = full, textWidth = full
-            while spot == nil && length > 0 {
-                if length < full {
-                    text = Text.truncate(request.text, to: length)
-                    textWidth = TextWidth.of(text)
+            // The selection must be named: shortened if need be, and as a last resort beside another mark.
+            for strict in request.required ? [true, false] : [true] where spot == nil {
+                length = full
+                text = request.knownWidth == nil ? Sanitizer.clean(request.text) : request.text
+                textWidth = full
+                while spot == nil && length > 0 {
+                    if length < full {
+                        text = Text.truncate(request.text, to: length)
+                        textWidth = TextWidth.of(text)
+                    }
+                    spot = candidates(request.x, request.y, textWidth).first {
+                        fits($0.0, $0.1, textWidth, own: (request.x, request.y), strict: strict)
+                    }
+                    if !request.required { break }
+                    length -= 1
                 }
-                spot = candidates(request.x, request.y, textWidth).first { fits($0.0, $0.1, textWidth, own: (request.x, request.y)) }
-                if !request.required { break }
-                length -= 1
             }
             guard let (x, y) = spot else { continue }
             for cx in x..<(x + textWidth) { labelled[y * width + cx] = true }
