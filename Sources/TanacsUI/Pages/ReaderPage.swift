@@ -25,7 +25,7 @@ enum ReaderPage {
             items.append(.heading("In its passage"))
             if let previous = p.previous { items += [.context(previous), .blank] }
             if !p.before.isEmpty { items.append(.context(p.before)) }
-            items.append(.quoted(excerpt: x.id, text: p.quote))
+            items.append(.highlight(p.quote))
             if !p.after.isEmpty { items.append(.context(p.after)) }
             if let next = p.next { items += [.blank, .context(next)] }
             items.append(.subtitle("— \(source.map(DetailDocument.shortName) ?? x.source), \(DetailDocument.location(x, m, g))"))

@@ -12,8 +12,10 @@ public enum DetailItem: Sendable, Equatable {
     case citation(excerpt: String, claim: String?)
     /// Words of a source around a quotation, or of its article between quotations: verbatim, unmarked.
     case context(String)
-    /// A quotation inside its passage or article, highlighted and marked, leading to the reader.
+    /// A quotation inside its article, highlighted and marked, leading to the reader.
     case quoted(excerpt: String, text: String)
+    /// The quotation the reader shows, highlighted and marked inside its passage.
+    case highlight(String)
     case blank
 
     public var target: Route? {
@@ -156,7 +158,7 @@ public enum DetailDocument {
                 add(i, g.quoteOpen + x.text + g.quoteClose, Theme.quote, indent: 2, hang: 1)
                 add(i, "— \(source), \(location(x, m, g))", Theme.source, indent: 4)
             case .context(let s): add(i, s, Theme.text)
-            case .quoted(_, let s): add(i, g.quoteOpen + s + g.quoteClose, Theme.highlight, hang: 1)
+            case .quoted(_, let s), .highlight(let s): add(i, g.quoteOpen + s + g.quoteClose, Theme.highlight, hang: 1)
             case .blank: out.append(DetailLine(item: i, text: "", style: Theme.text, indent: 0))
             }
         }
