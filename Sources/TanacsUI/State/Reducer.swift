@@ -5,6 +5,8 @@ import TanacsModel
 public enum Reducer {
     public static func reduce(_ state: inout AppState, _ msg: Msg) {
         state.notice = nil
+        // Effects are for this message only; the run loop performs them after each one.
+        state.effects = []
         switch msg {
         case .resize(let width, let height):
             state.width = max(0, width)
