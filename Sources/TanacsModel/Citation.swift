@@ -115,7 +115,9 @@ public enum Citation {
     }
 
     static func text(_ r: Reference, _ style: CitationStyle) -> String {
-        let p = parts(r.source)
+        var p = parts(r.source)
+        // A title set in double quotation marks turns its own double marks into single ones.
+        if style != .apa { p.title = p.title.replacingOccurrences(of: "“", with: "‘").replacingOccurrences(of: "”", with: "’") }
         func monthSpan(_ names: [String]) -> String? {
             guard let (a, b) = p.months, (1...12).contains(a) else { return nil }
             return names[a - 1] + (b.flatMap { (1...12).contains($0) ? "–" + names[$0 - 1] : nil } ?? "")

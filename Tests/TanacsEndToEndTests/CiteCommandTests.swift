@@ -23,10 +23,11 @@ final class CiteCommandTests: XCTestCase {
     func testChicagoMLAAndAPA() throws {
         let x = try excerpt(from: "source:kosuth")
         let title = "Hungary 1956: Revolution in a “workers’ state”"
+        let inner = "Hungary 1956: Revolution in a ‘workers’ state’"  // double marks inside double marks become single
         XCTAssertEqual(try cite(x.id, "chicago"),
-                       "Kosuth, Dennis. “\(title).” International Socialist Review, no. 51 (January–February 2007), par. \(x.paragraph).\n")
+                       "Kosuth, Dennis. “\(inner).” International Socialist Review, no. 51 (January–February 2007), par. \(x.paragraph).\n")
         XCTAssertEqual(try cite(x.id, "mla"),
-                       "Kosuth, Dennis. “\(title).” International Socialist Review, no. 51, Jan.–Feb. 2007, par. \(x.paragraph).\n")
+                       "Kosuth, Dennis. “\(inner).” International Socialist Review, no. 51, Jan.–Feb. 2007, par. \(x.paragraph).\n")
         XCTAssertEqual(try cite(x.id, "apa"),
                        "Kosuth, D. (2007). \(title). International Socialist Review, 51. (para. \(x.paragraph))\n")
         // An unknown author and date are left out, never guessed.

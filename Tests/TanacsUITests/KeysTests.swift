@@ -155,6 +155,6 @@ final class KeysTests: XCTestCase {
         let expected = Citation.format(excerpt, style: .chicago, in: s.model)!
         XCTAssertEqual(s.effects, [.copy(expected)])
         XCTAssertEqual(s.notice, "Copied: " + expected)
-        XCTAssertTrue(expected.hasPrefix("Kosuth, Dennis. “Hungary 1956"), expected)
+        XCTAssertTrue(expected.hasPrefix("Kosuth, Dennis. “Hungary 1956: Revolution in a ‘workers’ state’.”"), expected)
     }
 }
