@@ -11,24 +11,27 @@ struct KnownFields: Sendable {
     }
 
     static let claim = KnownFields(["date", "citation"])
+    static let statement = KnownFields(["text", "citations"])
 
     /// By file name, as the loader reads them.
     static let table: [String: KnownFields] = [
         "sources.json": KnownFields(["id", "file", "author", "title", "publication", "date", "notes"]),
         "excerpts.json": KnownFields(["id", "source", "text", "paragraph"]),
         "places.json": KnownFields(["id", "name", "names", "kind", "parent", "lat", "lon", "placement", "abroad",
-                                    "summary", "citations"],
-                                   nested: ["population1956": KnownFields(["value", "as_stated", "citation"])]),
-        "councils.json": KnownFields(["id", "name", "names", "level", "place", "parent", "summary", "citations"],
+                                    "citations"],
+                                   nested: ["population1956": KnownFields(["value", "as_stated", "citation"]),
+                                            "statements": statement]),
+        "councils.json": KnownFields(["id", "name", "names", "level", "place", "parent", "citations"],
                                      nested: ["formed": claim, "ended": claim,
-                                              "people": KnownFields(["person", "role", "citation"]),
-                                              "demands": KnownFields(["text", "citation"])]),
-        "events.json": KnownFields(["id", "date", "time", "title", "summary", "kind", "places", "councils", "people",
+                                              "people": KnownFields(["person", "role", "citations"]),
+                                              "demands": statement, "statements": statement]),
+        "events.json": KnownFields(["id", "date", "time", "title", "kind", "places", "councils", "people",
                                     "figures", "citations"],
-                                   nested: ["date_claims": claim]),
-        "people.json": KnownFields(["id", "name", "names", "roles", "summary", "citations"]),
-        "figures.json": KnownFields(["id", "topic", "summary"],
-                                    nested: ["claims": KnownFields(["value", "high", "unit", "as_stated", "citation"])]),
+                                   nested: ["date_claims": claim, "statements": statement]),
+        "people.json": KnownFields(["id", "name", "names", "citations"],
+                                   nested: ["roles": statement, "statements": statement]),
+        "figures.json": KnownFields(["id", "topic"],
+                                    nested: ["statements": statement, "claims": KnownFields(["value", "high", "unit", "as_stated", "citation"])]),
         "geo/border.json": KnownFields(["name", "lines"]),
         "geo/rivers.json": KnownFields(["name", "lines"]),
         "geo/lakes.json": KnownFields(["name", "lines"]),

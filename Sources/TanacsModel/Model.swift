@@ -128,14 +128,11 @@ public struct Model: Sendable {
         func cite(_ record: String, _ excerpts: [String]) {
             for excerpt in excerpts where citedBy[excerpt]?.last != record { citedBy[excerpt, default: []].append(record) }
         }
-        for e in self.events { cite(e.id, e.citations + (e.dateClaims ?? []).map(\.citation)) }
-        for p in self.places { cite(p.id, p.citations + [p.population1956?.citation].compactMap { $0 }) }
-        for c in self.councils {
-            cite(c.id, c.citations + c.formed.map(\.citation) + c.ended.map(\.citation)
-                 + c.people.map(\.citation) + c.demands.map(\.citation))
-        }
-        for p in self.people { cite(p.id, p.citations) }
-        for f in figures { cite(f.id, f.claims.map(\.citation)) }
+        for e in self.events { cite(e.id, e.everyCitation) }
+        for p in self.places { cite(p.id, p.everyCitation) }
+        for c in self.councils { cite(c.id, c.everyCitation) }
+        for p in self.people { cite(p.id, p.everyCitation) }
+        for f in figures { cite(f.id, f.everyCitation) }
         self.citedBy = citedBy
     }
 

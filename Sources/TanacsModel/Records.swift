@@ -34,6 +34,28 @@ public struct CitedNumber: Codable, Sendable {
     }
 }
 
+/// One sentence in the project's words and the excerpts that state it: the unit a reader (and the
+/// support lint) checks. Every fact-stating prose field is a list of these.
+public struct Statement: Codable, Sendable, Equatable {
+    public let text: String
+    public let citations: [String]
+
+    public init(text: String, citations: [String]) {
+        self.text = text
+        self.citations = citations
+    }
+}
+
+extension Array where Element == Statement {
+    /// The statements as one paragraph, for search and plain-text exports.
+    public var joinedText: String { map(\.text).joined(separator: " ") }
+    /// Every excerpt the statements cite, in order of first mention.
+    public var citations: [String] {
+        var seen = Set<String>()
+        return flatMap(\.citations).filter { seen.insert($0).inserted }
+    }
+}
+
 public struct Place: Codable, Sendable, Identifiable {
     public let id: String
     public let name: String
@@ -47,10 +69,11 @@ public struct Place: Codable, Sendable, Identifiable {
     /// True for places outside Hungary.
     public let abroad: Bool?
     public let population1956: CitedNumber?
-    public let summary: String
+    public let statements: [Statement]
     public let citations: [String]
 
     public var isAbroad: Bool { abroad ?? false }
+    public var summary: String { statements.joinedText }
 }
 
 /// A date as one source states it.
@@ -68,16 +91,15 @@ public enum CouncilLevel: String, Codable, Sendable, CaseIterable {
     case factory, district, town, county, regional, national, student, other
 }
 
+/// A person's part in a council; `citations` name the person in that part.
 public struct CouncilMember: Codable, Sendable {
     public let person: String
     public let role: String
-    public let citation: String
+    public let citations: [String]
 }
 
-public struct Demand: Codable, Sendable {
-    public let text: String
-    public let citation: String
-}
+/// A council's demand in the project's words, with the excerpts that state it.
+public typealias Demand = Statement
 
 public struct Council: Codable, Sendable, Identifiable {
     public let id: String
@@ -92,11 +114,13 @@ public struct Council: Codable, Sendable, Identifiable {
     public let ended: [DateClaim]
     public let people: [CouncilMember]
     public let demands: [Demand]
-    public let summary: String
+    public let statements: [Statement]
     public let citations: [String]
 
+    public var summary: String { statements.joinedText }
+
     enum CodingKeys: String, CodingKey {
-        case id, name, names, level, place, parent, formed, ended, people, demands, summary, citations
+        case id, name, names, level, place, parent, formed, ended, people, demands, statements, citations
     }
 
     public init(from decoder: any Decoder) throws {
@@ -111,7 +135,7 @@ public struct Council: Codable, Sendable, Identifiable {
         ended = try Council.decodeClaims(c, .ended)
         people = try c.decodeIfPresent([CouncilMember].self, forKey: .people) ?? []
         demands = try c.decodeIfPresent([Demand].self, forKey: .demands) ?? []
-        summary = try c.decode(String.self, forKey: .summary)
+        statements = try c.decode([Statement].self, forKey: .statements)
         citations = try c.decode([String].self, forKey: .citations)
     }
 
@@ -134,7 +158,7 @@ public struct Council: Codable, Sendable, Identifiable {
         if ended.count == 1 { try c.encode(ended[0], forKey: .ended) } else if !ended.isEmpty { try c.encode(ended, forKey: .ended) }
         try c.encode(people, forKey: .people)
         try c.encode(demands, forKey: .demands)
-        try c.encode(summary, forKey: .summary)
+        try c.encode(statements, forKey: .statements)
         try c.encode(citations, forKey: .citations)
     }
 }
@@ -148,7 +172,7 @@ public struct Event: Codable, Sendable, Identifiable {
     public let date: HistoricalDate
     public let time: String?
     public let title: String
-    public let summary: String
+    public let statements: [Statement]
     public let kind: EventKind
     public let places: [String]
     public let councils: [String]
@@ -159,18 +183,24 @@ public struct Event: Codable, Sendable, Identifiable {
     public let citations: [String]
 
     enum CodingKeys: String, CodingKey {
-        case id, date, time, title, summary, kind, places, councils, people, figures, citations
+        case id, date, time, title, statements, kind, places, councils, people, figures, citations
         case dateClaims = "date_claims"
     }
+
+    public var summary: String { statements.joinedText }
 }
 
 public struct Person: Codable, Sendable, Identifiable {
     public let id: String
     public let name: String
     public let names: [String]
-    public let roles: [String]
-    public let summary: String
+    /// What the person was or did, each with the excerpts that name them in it.
+    public let roles: [Statement]
+    public let statements: [Statement]
     public let citations: [String]
+
+    public var summary: String { statements.joinedText }
+    public var roleTexts: [String] { roles.map(\.text) }
 }
 
 public struct FigureClaim: Codable, Sendable {
@@ -191,8 +221,21 @@ public struct FigureClaim: Codable, Sendable {
 public struct Figure: Codable, Sendable, Identifiable {
     public let id: String
     public let topic: String
-    public let summary: String?
+    /// What the figure counts and where sources part; empty when the topic says it all.
+    public let statements: [Statement]
     public let claims: [FigureClaim]
+
+    public var summary: String? { statements.isEmpty ? nil : statements.joinedText }
+
+    enum CodingKeys: String, CodingKey { case id, topic, statements, claims }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        id = try c.decode(String.self, forKey: .id)
+        topic = try c.decode(String.self, forKey: .topic)
+        statements = try c.decodeIfPresent([Statement].self, forKey: .statements) ?? []
+        claims = try c.decode([FigureClaim].self, forKey: .claims)
+    }
 }
 
 extension HistoricalDate: Codable {
@@ -213,4 +256,32 @@ extension HistoricalDate: Codable {
         var c = encoder.singleValueContainer()
         try c.encode(text)
     }
+}
+
+// Every excerpt a record cites anywhere (its list, its statements, dates, members, demands, claims),
+// in order of first mention: what "cited by" and exports gather.
+extension Event {
+    public var everyCitation: [String] { unique(citations + statements.citations + (dateClaims ?? []).map(\.citation)) }
+}
+extension Place {
+    public var everyCitation: [String] {
+        unique(citations + statements.citations + [population1956?.citation].compactMap { $0 })
+    }
+}
+extension Council {
+    public var everyCitation: [String] {
+        unique(citations + statements.citations + formed.map(\.citation) + ended.map(\.citation)
+               + people.flatMap(\.citations) + demands.citations)
+    }
+}
+extension Person {
+    public var everyCitation: [String] { unique(citations + statements.citations + roles.citations) }
+}
+extension Figure {
+    public var everyCitation: [String] { unique(statements.citations + claims.map(\.citation)) }
+}
+
+private func unique(_ ids: [String]) -> [String] {
+    var seen = Set<String>()
+    return ids.filter { seen.insert($0).inserted }
 }

@@ -67,7 +67,7 @@ public struct SearchIndex: Sendable {
         for c in m.councils {
             raw.append(Entry(id: c.id, kind: .council, label: c.name, names: [c.name] + c.names, texts: [c.summary] + c.demands.map(\.text)))
         }
-        for p in m.people { raw.append(Entry(id: p.id, kind: .person, label: p.name, names: [p.name] + p.names, texts: [p.summary] + p.roles)) }
+        for p in m.people { raw.append(Entry(id: p.id, kind: .person, label: p.name, names: [p.name] + p.names, texts: [p.summary] + p.roleTexts)) }
         for e in m.events { raw.append(Entry(id: e.id, kind: .event, label: e.title, names: [e.title], texts: [e.summary])) }
         for f in m.figures {
             raw.append(Entry(id: f.id, kind: .figure, label: f.topic, names: [f.topic], texts: [f.summary ?? ""] + f.claims.map(\.asStated)))

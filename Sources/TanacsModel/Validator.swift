@@ -41,6 +41,14 @@ public enum Validator {
             refs(file, id, field, excerpts, m.excerptByID, "excerpt")
         }
 
+        /// Each statement says something and cites at least one excerpt that exists.
+        func stated(_ file: String, _ id: String, _ field: String, _ statements: [Statement]) {
+            for (i, s) in statements.enumerated() {
+                if s.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { fail(file, id, "\(field)[\(i)].text", "empty statement") }
+                cited(file, id, "\(field)[\(i)].citations", s.citations)
+            }
+        }
+
         for x in m.excerpts {
             refs("excerpts.json", x.id, "source", [x.source], m.sourceByID, "source")
             if x.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { fail("excerpts.json", x.id, "text", "empty excerpt") }
@@ -49,6 +57,7 @@ public enum Validator {
         for p in m.places {
             refs("places.json", p.id, "parent", [p.parent].compactMap { $0 }, m.placeByID, "place")
             cited("places.json", p.id, "citations", p.citations)
+            stated("places.json", p.id, "statements", p.statements)
             if let population = p.population1956 { cited("places.json", p.id, "population1956.citation", [population.citation]) }
             if !(-90...90).contains(p.lat) { fail("places.json", p.id, "lat", "latitude \(p.lat) out of range") }
             if !(-180...180).contains(p.lon) { fail("places.json", p.id, "lon", "longitude \(p.lon) out of range") }
@@ -63,8 +72,9 @@ public enum Validator {
             cited(f, c.id, "citations", c.citations)
             cited(f, c.id, "formed", c.formed.map(\.citation), required: false)
             cited(f, c.id, "ended", c.ended.map(\.citation), required: false)
-            cited(f, c.id, "people", c.people.map(\.citation), required: false)
-            cited(f, c.id, "demands", c.demands.map(\.citation), required: false)
+            for (i, member) in c.people.enumerated() { cited(f, c.id, "people[\(i)].citations", member.citations) }
+            stated(f, c.id, "demands", c.demands)
+            stated(f, c.id, "statements", c.statements)
             if let formed = c.formed.map(\.date.start).min(), let ended = c.ended.map(\.date.end).max(), ended < formed {
                 fail(f, c.id, "ended", "ends before it was formed")
             }
@@ -87,11 +97,17 @@ public enum Validator {
             refs(f, e.id, "people", e.people, m.personByID, "person")
             refs(f, e.id, "figures", e.figures, m.figureByID, "figure")
             cited(f, e.id, "citations", e.citations)
+            stated(f, e.id, "statements", e.statements)
             cited(f, e.id, "date_claims", (e.dateClaims ?? []).map(\.citation), required: false)
             if let time = e.time, !validTime(time) { fail(f, e.id, "time", "invalid time \"\(time)\" (want HH:MM)") }
         }
-        for p in m.people { cited("people.json", p.id, "citations", p.citations) }
+        for p in m.people {
+            cited("people.json", p.id, "citations", p.citations)
+            stated("people.json", p.id, "roles", p.roles)
+            stated("people.json", p.id, "statements", p.statements)
+        }
         for fig in m.figures {
+            stated("figures.json", fig.id, "statements", fig.statements)
             if fig.claims.isEmpty { fail("figures.json", fig.id, "claims", "at least one claim is required") }
             cited("figures.json", fig.id, "claims", fig.claims.map(\.citation), required: false)
         }

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Writes Tests/Fixtures/hostile/: the sample dataset with hostile text injected into every kind of
 string the explorer and the command line show (names, titles, summaries, roles, excerpt texts, source
-titles, figure topics). Ids are not spiced: the loader refuses ids outside [a-z0-9:-] (see BadDataTests). Run from the repository root after changing the sample."""
+titles, figure topics; summaries and roles are statements, so their texts). Ids are not spiced: the loader refuses ids outside [a-z0-9:-] (see BadDataTests). Run from the repository root after changing the sample."""
 import json, os, shutil
 
 ESC = "\x1b"
@@ -39,11 +39,11 @@ def next_i():
 fields = {
     "sources.json": ["title", "author", "publication"],
     "excerpts.json": ["text"],
-    "places.json": ["name", "summary"],
-    "councils.json": ["name", "summary"],
-    "events.json": ["title", "summary"],
-    "people.json": ["name", "summary"],
-    "figures.json": ["topic", "summary"],
+    "places.json": ["name"],
+    "councils.json": ["name"],
+    "events.json": ["title"],
+    "people.json": ["name"],
+    "figures.json": ["topic"],
 }
 for name, keys in fields.items():
     records = json.load(open(os.path.join(sample, name), encoding="utf-8"))
@@ -51,15 +51,18 @@ for name, keys in fields.items():
         for key in keys:
             if isinstance(record.get(key), str):
                 record[key] = spice(record[key], next_i())
+        for statement in record.get("statements", []):
+            statement["text"] = spice(statement["text"], next_i())
         if name == "events.json" and n == 2:
-            record["summary"] += " " + LONG_WORD + " " + "very long line " * 400
+            record["statements"][0]["text"] += " " + LONG_WORD + " " + "very long line " * 400
         if name == "councils.json":
             for member in record.get("people", []):
                 member["role"] = spice(member["role"], next_i())
             for demand in record.get("demands", []):
                 demand["text"] = spice(demand["text"], next_i())
         if name == "people.json":
-            record["roles"] = [spice(r, next_i()) for r in record.get("roles", [])]
+            for role in record.get("roles", []):
+                role["text"] = spice(role["text"], next_i())
     text = json.dumps(records, ensure_ascii=False, indent=2)
     open(os.path.join(out, name), "w", encoding="utf-8").write(text + "\n")
 print("wrote", out)

@@ -174,7 +174,9 @@ final class QueryCommandTests: XCTestCase {
         defer { try? FileManager.default.removeItem(at: folder) }
         try CLI.edit(folder, "people.json") { people in
             people[0]["name"] = "Evil\u{1B}[2J\u{1B}]0;pwned\u{07} Name\u{202E}x\u{9B}31m"
-            people[0]["summary"] = "Line one\nline two\u{1B}[31m red"
+            var statements = people[0]["statements"] as! [[String: Any]]
+            statements[0]["text"] = "Line one\nline two\u{1B}[31m red"
+            people[0]["statements"] = statements
         }
         let id = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(contentsOf: folder.appendingPathComponent("people.json"))) as? [[String: Any]])[0]["id"] as! String
         for args in [["people"], ["people", "--json"], ["show", id], ["show", id, "--json"], ["search", "evil"],

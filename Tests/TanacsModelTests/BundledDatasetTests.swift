@@ -127,7 +127,7 @@ final class OwnWordsTests: XCTestCase {
         for p in m.places { fields.append((p.id, p.summary)) }
         for c in m.councils { fields.append((c.id, c.summary)); fields += c.demands.map { (c.id, $0.text) } }
         for e in m.events { fields.append((e.id, e.title)); fields.append((e.id, e.summary)) }
-        for p in m.people { fields.append((p.id, p.summary)); fields += p.roles.map { (p.id, $0) } }
+        for p in m.people { fields.append((p.id, p.summary)); fields += p.roleTexts.map { (p.id, $0) } }
         for f in m.figures { fields.append((f.id, f.topic)); fields.append((f.id, f.summary ?? "")) }
         var copied: [String] = []
         for (id, text) in fields {

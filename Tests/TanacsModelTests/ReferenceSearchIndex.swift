@@ -22,7 +22,7 @@ struct ReferenceSearchIndex: Sendable {
             entries.append(Entry(id: c.id, kind: .council, label: c.name, names: fold([c.name] + c.names),
                                  texts: fold([c.summary] + c.demands.map(\.text))))
         }
-        for p in m.people { entries.append(Entry(id: p.id, kind: .person, label: p.name, names: fold([p.name] + p.names), texts: fold([p.summary] + p.roles))) }
+        for p in m.people { entries.append(Entry(id: p.id, kind: .person, label: p.name, names: fold([p.name] + p.names), texts: fold([p.summary] + p.roleTexts))) }
         for e in m.events { entries.append(Entry(id: e.id, kind: .event, label: e.title, names: fold([e.title]), texts: fold([e.summary]))) }
         for f in m.figures {
             entries.append(Entry(id: f.id, kind: .figure, label: f.topic, names: fold([f.topic]),

@@ -12,7 +12,7 @@ final class SearchEquivalenceTests: XCTestCase {
         let m = Self.model
         for p in m.places { strings += [p.name, p.summary] + p.names }
         for c in m.councils { strings += [c.name, c.summary] + c.names + c.demands.map(\.text) }
-        for p in m.people { strings += [p.name, p.summary] + p.names + p.roles }
+        for p in m.people { strings += [p.name, p.summary] + p.names + p.roleTexts }
         for e in m.events { strings += [e.title, e.summary] }
         for f in m.figures { strings += [f.topic, f.summary ?? ""] + f.claims.map(\.asStated) }
         for x in m.excerpts { strings.append(x.text) }

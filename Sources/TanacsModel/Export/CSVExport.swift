@@ -43,7 +43,7 @@ public enum CSVExport {
         case .people:
             rows = [["id", "name", "names", "roles", "summary", "citations"]]
             for p in s.people {
-                rows.append([p.id, clean(p.name), list(p.names), list(p.roles), clean(p.summary), list(p.citations)])
+                rows.append([p.id, clean(p.name), list(p.names), list(p.roleTexts), clean(p.summary), list(p.citations)])
             }
         case .figures:
             // One row per claim: sources that disagree keep separate rows.

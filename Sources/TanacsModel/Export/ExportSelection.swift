@@ -42,14 +42,11 @@ public struct ExportSelection: Sendable {
         people = m.people.filter { personIDs.contains($0.id) }
         figures = m.figures.filter { figureIDs.contains($0.id) }
         var cited: Set<String> = []
-        for e in events { cited.formUnion(e.citations + (e.dateClaims ?? []).map(\.citation)) }
-        for p in places { cited.formUnion(p.citations + [p.population1956?.citation].compactMap { $0 }) }
-        for c in councils {
-            cited.formUnion(c.citations + c.formed.map(\.citation) + c.ended.map(\.citation)
-                            + c.people.map(\.citation) + c.demands.map(\.citation))
-        }
-        for p in people { cited.formUnion(p.citations) }
-        for f in figures { cited.formUnion(f.claims.map(\.citation)) }
+        for e in events { cited.formUnion(e.everyCitation) }
+        for p in places { cited.formUnion(p.everyCitation) }
+        for c in councils { cited.formUnion(c.everyCitation) }
+        for p in people { cited.formUnion(p.everyCitation) }
+        for f in figures { cited.formUnion(f.everyCitation) }
         excerpts = m.excerpts.filter { cited.contains($0.id) }
     }
 

@@ -17,7 +17,7 @@ public enum MarkdownExport {
             if let kind = f.kind { parts.append("of kind " + kind.rawValue) }
             out += " (" + parts.joined(separator: ", ") + ")"
         }
-        out += ". The summaries are our own words; the footnotes quote the sources exactly.\n"
+        out += ". The summaries are our own words, each sentence footnoted to the quotations that state it; the footnotes quote the sources exactly.\n"
 
         var numbers: [String: Int] = [:], order: [String] = []
         func note(_ excerpt: String) -> String {
@@ -35,7 +35,8 @@ public enum MarkdownExport {
             var meta = [e.kind.rawValue.capitalized]
             if !e.places.isEmpty { meta.append(e.places.map { t(m.name(of: $0) ?? $0) }.joined(separator: ", ")) }
             out += "*" + meta.joined(separator: " · ") + "*\n\n"
-            out += t(e.summary) + " " + e.citations.map(note).joined() + "\n"
+            // Each sentence carries the footnotes of its own quotations.
+            out += e.statements.map { t($0.text) + $0.citations.map(note).joined() }.joined(separator: " ") + "\n"
             if let claims = e.dateClaims, Set(claims.map(\.date.text)).count > 1 {
                 out += "\nThe sources disagree on the date: "
                     + claims.map { "\($0.date.display) \(note($0.citation))" }.joined(separator: "; ") + ".\n"

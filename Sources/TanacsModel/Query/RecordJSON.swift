@@ -29,6 +29,12 @@ public enum RecordJSON {
         public let source: SourceInfo?
     }
 
+    /// A sentence in the project's words with the excerpts that state it.
+    public struct StatementRecord: Encodable, Sendable {
+        public let text: String
+        public let citations: [Citation]
+    }
+
     public struct DatedClaim: Encodable, Sendable {
         public let date: String
         public let display: String
@@ -43,7 +49,9 @@ public enum RecordJSON {
         public let end: String
         public let time: String?
         public let title: String
+        /// The statements joined into one paragraph.
         public let summary: String
+        public let statements: [StatementRecord]
         public let kind: String
         public let places: [Ref]
         public let councils: [Ref]
@@ -71,6 +79,7 @@ public enum RecordJSON {
         public let abroad: Bool
         public let population1956: Population?
         public let summary: String
+        public let statements: [StatementRecord]
         public let councils: [Ref]
         /// Events at the place or anywhere inside it.
         public let eventCount: Int
@@ -80,12 +89,7 @@ public enum RecordJSON {
     public struct Member: Encodable, Sendable {
         public let person: Ref
         public let role: String
-        public let citation: Citation
-    }
-
-    public struct DemandRecord: Encodable, Sendable {
-        public let text: String
-        public let citation: Citation
+        public let citations: [Citation]
     }
 
     public struct CouncilRecord: Encodable, Sendable {
@@ -98,8 +102,9 @@ public enum RecordJSON {
         public let formed: [DatedClaim]
         public let ended: [DatedClaim]
         public let people: [Member]
-        public let demands: [DemandRecord]
+        public let demands: [StatementRecord]
         public let summary: String
+        public let statements: [StatementRecord]
         public let eventCount: Int
         public let citations: [Citation]
     }
@@ -108,8 +113,9 @@ public enum RecordJSON {
         public let id: String
         public let name: String
         public let names: [String]
-        public let roles: [String]
+        public let roles: [StatementRecord]
         public let summary: String
+        public let statements: [StatementRecord]
         public let councils: [Ref]
         public let eventCount: Int
         public let citations: [Citation]
@@ -127,6 +133,7 @@ public enum RecordJSON {
         public let id: String
         public let topic: String
         public let summary: String?
+        public let statements: [StatementRecord]
         /// Sources' claims kept apart: conflicting numbers are never merged.
         public let claims: [Claim]
     }
@@ -200,13 +207,17 @@ public struct RecordJSONBuilder: Sendable {
         return R.Citation(id: x.id, text: clean(x.text), paragraph: x.paragraph, source: source(x.source))
     }
 
+    public func statements(_ list: [Statement]) -> [R.StatementRecord] {
+        list.map { R.StatementRecord(text: clean($0.text), citations: $0.citations.map(citation)) }
+    }
+
     func claims(_ claims: [DateClaim]) -> [R.DatedClaim] {
         claims.map { R.DatedClaim(date: $0.date.text, display: $0.date.display, citation: citation($0.citation)) }
     }
 
     public func event(_ e: Event) -> R.EventRecord {
         R.EventRecord(id: e.id, date: e.date.text, start: e.date.start.description, end: e.date.end.description,
-                      time: e.time.map(clean), title: clean(e.title), summary: clean(e.summary), kind: e.kind.rawValue,
+                      time: e.time.map(clean), title: clean(e.title), summary: clean(e.summary), statements: statements(e.statements), kind: e.kind.rawValue,
                       places: refs(e.places), councils: refs(e.councils), people: refs(e.people), figures: refs(e.figures),
                       dateClaims: e.dateClaims.map(claims), citations: e.citations.map(citation))
     }
@@ -218,27 +229,27 @@ public struct RecordJSONBuilder: Sendable {
                       population1956: p.population1956.map {
                           R.Population(value: $0.value, asStated: $0.asStated.map(clean), citation: citation($0.citation))
                       },
-                      summary: clean(p.summary), councils: refs(model.councilsByPlace[p.id] ?? []),
+                      summary: clean(p.summary), statements: statements(p.statements), councils: refs(model.councilsByPlace[p.id] ?? []),
                       eventCount: model.eventsByPlace[p.id]?.count ?? 0, citations: p.citations.map(citation))
     }
 
     public func council(_ c: Council) -> R.CouncilRecord {
         R.CouncilRecord(id: c.id, name: clean(c.name), names: c.names.map(clean), level: c.level.rawValue,
                         place: c.place.map(ref), parent: c.parent.map(ref), formed: claims(c.formed), ended: claims(c.ended),
-                        people: c.people.map { R.Member(person: ref($0.person), role: clean($0.role), citation: citation($0.citation)) },
-                        demands: c.demands.map { R.DemandRecord(text: clean($0.text), citation: citation($0.citation)) },
-                        summary: clean(c.summary), eventCount: model.eventsByCouncil[c.id]?.count ?? 0,
+                        people: c.people.map { R.Member(person: ref($0.person), role: clean($0.role), citations: $0.citations.map(citation)) },
+                        demands: statements(c.demands),
+                        summary: clean(c.summary), statements: statements(c.statements), eventCount: model.eventsByCouncil[c.id]?.count ?? 0,
                         citations: c.citations.map(citation))
     }
 
     public func person(_ p: Person) -> R.PersonRecord {
-        R.PersonRecord(id: p.id, name: clean(p.name), names: p.names.map(clean), roles: p.roles.map(clean),
-                       summary: clean(p.summary), councils: refs(model.councilsByPerson[p.id] ?? []),
+        R.PersonRecord(id: p.id, name: clean(p.name), names: p.names.map(clean), roles: statements(p.roles),
+                       summary: clean(p.summary), statements: statements(p.statements), councils: refs(model.councilsByPerson[p.id] ?? []),
                        eventCount: model.eventsByPerson[p.id]?.count ?? 0, citations: p.citations.map(citation))
     }
 
     public func figure(_ f: Figure) -> R.FigureRecord {
-        R.FigureRecord(id: f.id, topic: clean(f.topic), summary: f.summary.map(clean), claims: f.claims.map {
+        R.FigureRecord(id: f.id, topic: clean(f.topic), summary: f.summary.map(clean), statements: statements(f.statements), claims: f.claims.map {
             R.Claim(value: $0.value, high: $0.high, unit: clean($0.unit), asStated: clean($0.asStated), citation: citation($0.citation))
         })
     }

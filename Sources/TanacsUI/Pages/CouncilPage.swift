@@ -24,9 +24,9 @@ enum CouncilPage {
         items += DetailDocument.section("People", c.people.flatMap { member -> [DetailItem] in
             guard let name = m.name(of: member.person) else { return [] }
             return [.link(label: name, note: member.role, target: .person(member.person)),
-                    .citation(excerpt: member.citation, claim: nil)]
+] + member.citations.map { .citation(excerpt: $0, claim: nil) }
         })
-        items += DetailDocument.section("Demands", c.demands.flatMap { [.text("• " + $0.text), .citation(excerpt: $0.citation, claim: nil)] })
+        items += DetailDocument.section("Demands", c.demands.flatMap { [.text("• " + $0.text)] + $0.citations.map { .citation(excerpt: $0, claim: nil) } })
         items += DetailDocument.section("Events", DetailDocument.links(m.eventsByCouncil[c.id] ?? [], m, note: DetailDocument.eventDate(m)))
         items += DetailDocument.section("When it formed and ended",
                                         DetailDocument.dated("Formed", c.formed, m, g) + DetailDocument.dated("Ended", c.ended, m, g))

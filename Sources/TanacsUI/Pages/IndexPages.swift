@@ -26,7 +26,7 @@ enum IndexPages {
                 + m.councils.map { .link(label: $0.name, note: CouncilIndexNote.note($0.id, state), target: .council($0.id)) }
         case .people:
             return [.title(kind.title), .blank] + m.people.map { p in
-                .link(label: p.name, note: p.roles.first ?? "", target: .person(p.id))
+                .link(label: p.name, note: p.roles.first?.text ?? "", target: .person(p.id))
             }
         case .events:
             var items: [DetailItem] = [.title(kind.title)]

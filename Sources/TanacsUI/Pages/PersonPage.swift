@@ -19,7 +19,7 @@ enum PersonPage {
 
     static func items(_ p: Person, _ m: Model) -> [DetailItem] {
         var items: [DetailItem] = [.title(p.name)]
-        if !p.roles.isEmpty { items.append(.subtitle(p.roles.joined(separator: "; "))) }
+        if !p.roles.isEmpty { items.append(.subtitle(p.roleTexts.joined(separator: "; "))) }
         if !p.names.isEmpty { items.append(.field("Also", p.names.joined(separator: ", "))) }
         items.append(.blank)
         items.append(.text(p.summary))

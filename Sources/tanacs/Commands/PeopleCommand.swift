@@ -19,7 +19,7 @@ struct PeopleCommand: ParsableCommand {
         var table = Table([.init(header: "ID"), .init(header: "NAME"), .optional("ROLES"),
                            .init(header: "EVENTS")])
         for p in m.people {
-            table.add([p.id, p.name, p.roles.joined(separator: "; "), "\(m.eventsByPerson[p.id]?.count ?? 0)"])
+            table.add([p.id, p.name, p.roleTexts.joined(separator: "; "), "\(m.eventsByPerson[p.id]?.count ?? 0)"])
         }
         table.print(empty: "No people in this dataset.")
     }
