@@ -5,7 +5,7 @@ enum PersonPage {
     /// What each source says about the person: their own citations and those of their council roles,
     /// grouped under each source in the order the sources are listed.
     static func bySource(_ p: Person, _ m: Model) -> [DetailItem] {
-        let memberships = m.councils.flatMap { c in c.people.filter { $0.person == p.id }.map(\.citation) }
+        let memberships = m.councils.flatMap { c in c.people.filter { $0.person == p.id }.flatMap(\.citations) }
         let cited = (p.citations + memberships).uniqued.compactMap { m.excerptByID[$0] }
         var items: [DetailItem] = []
         for source in m.sources {
