@@ -103,11 +103,14 @@ final class KeysTests: XCTestCase {
     }
 
     func testStatusBarAlwaysShowsHelpKey() {
-        for w in 40...200 {
-            for keys in [[], [Key.char("2")], [.char("3")], [.char("?")], [.char("f")]] {
-                let s = Fixture.state(w, 24, keys: keys)
-                let bar = Screen.render(s).text.components(separatedBy: "\n").last!
-                XCTAssertTrue(bar.contains("? help"), "\(w) columns \(keys): \(bar)")
+        for keys in [[], [Key.char("2")], [.char("3")], [.char("?")], [.char("f")]] {
+            var s = Fixture.state(120, 24, keys: keys)
+            for w in 40...200 {
+                Reducer.reduce(&s, .resize(width: w, height: 24))
+                // The bar alone, as the screen draws it on its last row.
+                var canvas = Canvas(width: w, height: 1)
+                StatusBarView.render(s, in: Rect(x: 0, y: 0, width: w, height: 1), canvas: &canvas)
+                XCTAssertTrue(canvas.text.contains("? help"), "\(w) columns \(keys): \(canvas.text)")
             }
         }
     }
@@ -145,6 +148,9 @@ final class KeysTests: XCTestCase {
         XCTAssertFalse(text.contains("¶"))
         XCTAssertFalse(text.contains("…"))
         XCTAssertEqual(Text.truncate("Győr National Council", to: 10, glyphs: .ascii), "Győr Na...")
+        XCTAssertEqual(Text.truncate("they said … ¶3", to: 40, glyphs: .ascii), "they said ... p.3", "data text is folded too")
+        let lines = DetailDocument.lines([.text("and so … on")], width: 40, in: s.model, glyphs: .ascii)
+        XCTAssertEqual(lines.map(\.text), ["and so ... on"])
     }
 
     func testYCopiesACitationAndShowsIt() {

@@ -28,6 +28,15 @@ public struct Glyphs: Sendable, Hashable {
                                      present: "*", today: "*", paragraph: "p.")
 }
 
+extension Glyphs {
+    /// Text from the data as this glyph set can show it: without Unicode, "…" becomes "..." and "¶"
+    /// "p." rather than one character the terminal would fold to "?" or to a mark the map uses.
+    public func fold(_ s: String) -> String {
+        guard self == .ascii, s.contains(where: { $0 == "…" || $0 == "¶" }) else { return s }
+        return s.replacingOccurrences(of: "…", with: "...").replacingOccurrences(of: "¶", with: "p.")
+    }
+}
+
 extension Canvas {
     /// Draws a border around `rect` with a title in the top edge.
     public mutating func box(_ rect: Rect, title: String, focused: Bool, glyphs: Glyphs) {

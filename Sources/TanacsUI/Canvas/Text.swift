@@ -7,7 +7,7 @@ public enum Text {
 
     /// Cuts `s` to at most `width` columns, ending in an ellipsis when it was cut.
     public static func truncate(_ s: String, to width: Int, glyphs: Glyphs = .unicode) -> String {
-        let clean = Sanitizer.clean(s)
+        let clean = glyphs.fold(Sanitizer.clean(s))
         guard width > 0 else { return "" }
         if TextWidth.of(clean) <= width { return clean }
         var out = "", used = 0

@@ -4,7 +4,8 @@ import TanacsModel
 enum IndexPages {
     static func items(_ kind: IndexKind, _ state: AppState) -> [DetailItem] {
         let m = state.model, g = state.glyphs
-        let mark = g.present
+        // A council at work has the map's mark for it, so a mark means one thing everywhere.
+        let mark = MapMark.councilToday.symbol(g)
         let day = state.currentDate
         let dayText = day.shortDisplay
         switch kind {

@@ -34,6 +34,6 @@ enum CouncilIndexNote {
         guard let c = state.model.councilByID[id] else { return "" }
         let day = state.currentDate
         let exists = state.model.councilExists(c, on: day)
-        return c.level.rawValue + (exists ? " · \(state.glyphs.present) exists on \(day.shortDisplay)" : "")
+        return c.level.rawValue + (exists ? " · \(MapMark.councilToday.symbol(state.glyphs)) exists on \(day.shortDisplay)" : "")
     }
 }

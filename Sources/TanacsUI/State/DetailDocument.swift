@@ -129,7 +129,7 @@ public enum DetailDocument {
         func add(_ i: Int, _ raw: String, _ style: Style, indent baseIndent: Int = 0, hang: Int = 0) {
             // Leading spaces in the text indent it; other runs of whitespace collapse.
             let indent = baseIndent + raw.prefix(while: { $0 == " " }).count
-            let text = Sanitizer.clean(raw).split(separator: " ").joined(separator: " ")
+            let text = g.fold(Sanitizer.clean(raw)).split(separator: " ").joined(separator: " ")
             let first = Text.wrap(text, width: max(1, width - indent))
             guard hang > 0, first.count > 1 else {
                 for line in first { out.append(DetailLine(item: i, text: line, style: style, indent: indent)) }
