@@ -29,9 +29,10 @@ public enum MapLabels {
         func fits(_ x: Int, _ y: Int, _ w: Int, own: (Int, Int), strict: Bool) -> Bool {
             guard w > 0, y >= 0, y < height, x >= 0, x + w <= width else { return false }
             for cx in x..<(x + w) where occupied[y * width + cx] { return false }
-            // Never against another town's mark on either side: "●Ózd■ Miskolc" would read as Ózd's.
+            // No other town's mark within two columns on either side: "●Ózd■ Miskolc" or "Eger● Debrecen"
+            // would read as the neighbour's.
             if strict {
-                for cx in [x - 1, x + w] where cx >= 0 && cx < width && occupied[y * width + cx] && (cx, y) != own { return false }
+                for cx in [x - 2, x - 1, x + w, x + w + 1] where cx >= 0 && cx < width && occupied[y * width + cx] && (cx, y) != own { return false }
             }
             // Keep a blank column between two labels so they read as two names.
             for cx in max(0, x - 1)..<min(width, x + w + 1) where labelled[y * width + cx] { return false }
