@@ -11,6 +11,8 @@ public struct LoadedData: Sendable {
 public enum DataLoader {
     public static let files = ["sources.json", "excerpts.json", "places.json", "councils.json",
                                "events.json", "people.json", "figures.json"]
+    /// The outside-knowledge register; a dataset without one has nothing from outside its sources.
+    public static let registerFile = "outside-knowledge.json"
 
     /// Files larger than this are refused before they are read, so a stray huge file cannot exhaust
     /// memory or time. The bundled dataset's largest file is about 200 KB.
@@ -76,6 +78,17 @@ public enum DataLoader {
         let events = decode("events.json", Event.self)
         let people = decode("people.json", Person.self)
         let figures = decode("figures.json", Figure.self)
+        var register: [OutsideKnowledge] = []
+        do {
+            if let data = try read(registerFile) {
+                register = try decodeArray(OutsideKnowledge.self, data: data, displayName: registerFile,
+                                           known: KnownFields.table[registerFile], warnings: &warnings)
+            }
+        } catch let error as LoadError {
+            errors.append(error)
+        } catch {
+            errors.append(LoadError(file: registerFile, message: "\(error)"))
+        }
         var geography = Geography.empty
         do {
             geography = try Geography.load(reading: { try read("geo/" + $0) }, warnings: &warnings)
@@ -102,6 +115,7 @@ public enum DataLoader {
                           events: events, people: people, figures: figures)
         model.geography = geography
         model.passages = Dictionary(passages.map { ($0.excerpt, $0) }, uniquingKeysWith: { first, _ in first })
+        model.outsideKnowledge = register
         let problems = Validator.check(model)
         if !problems.isEmpty { throw LoadErrors(problems) }
         return LoadedData(model: model, warnings: warnings)

@@ -10,28 +10,31 @@ struct KnownFields: Sendable {
         self.nested = nested
     }
 
-    static let claim = KnownFields(["date", "citation"])
+    static let anchor = KnownFields(["citation", "reckoning"])
+    static let claim = KnownFields(["date", "basis", "attested", "citation"], nested: ["anchor": anchor])
     static let statement = KnownFields(["text", "citations"])
 
     /// By file name, as the loader reads them.
     static let table: [String: KnownFields] = [
         "sources.json": KnownFields(["id", "file", "author", "title", "publication", "date", "notes"]),
-        "excerpts.json": KnownFields(["id", "source", "text", "paragraph"]),
+        "excerpts.json": KnownFields(["id", "source", "text", "paragraph", "note"]),
         "places.json": KnownFields(["id", "name", "names", "kind", "parent", "lat", "lon", "placement", "abroad",
                                     "citations"],
                                    nested: ["population1956": KnownFields(["value", "as_stated", "citation"]),
                                             "statements": statement]),
-        "councils.json": KnownFields(["id", "name", "names", "level", "place", "parent", "citations"],
+        "councils.json": KnownFields(["id", "name", "names", "level", "installed_by", "place", "parent", "citations"],
                                      nested: ["formed": claim, "ended": claim,
                                               "people": KnownFields(["person", "role", "citations"]),
                                               "demands": statement, "statements": statement]),
-        "events.json": KnownFields(["id", "date", "time", "title", "kind", "places", "councils", "people",
-                                    "figures", "citations"],
-                                   nested: ["date_claims": claim, "statements": statement]),
+        "events.json": KnownFields(["id", "date", "date_basis", "time", "time_basis", "title", "kind", "places",
+                                    "councils", "people", "figures", "citations"],
+                                   nested: ["date_claims": claim, "statements": statement, "date_anchor": anchor,
+                                            "time_anchor": anchor, "day_part": KnownFields(["part", "citation"])]),
         "people.json": KnownFields(["id", "name", "names", "citations"],
                                    nested: ["roles": statement, "statements": statement]),
         "figures.json": KnownFields(["id", "topic"],
                                     nested: ["statements": statement, "claims": KnownFields(["value", "high", "unit", "as_stated", "citation"])]),
+        "outside-knowledge.json": KnownFields(["id", "term", "records", "reason"]),
         "geo/border.json": KnownFields(["name", "lines"]),
         "geo/rivers.json": KnownFields(["name", "lines"]),
         "geo/lakes.json": KnownFields(["name", "lines"]),

@@ -6,7 +6,7 @@ public struct Model: Sendable {
     public let places: [Place]
     /// Councils sorted by name.
     public let councils: [Council]
-    /// Events sorted by date, then time, then id.
+    /// Events in chronological order (see `Chronology`).
     public let events: [Event]
     /// People sorted by name.
     public let people: [Person]
@@ -18,6 +18,12 @@ public struct Model: Sendable {
     public var passages: [String: Passage] = [:] {
         didSet { passages = passages.filter { excerptByID[$0.key].map { SourceText.collapse($0.text) } == $0.value.quote } }
     }
+    /// The register of names and facts from outside the sources (data/outside-knowledge.json).
+    public var outsideKnowledge: [OutsideKnowledge] = [] {
+        didSet { outsideByRecord = Dictionary(grouping: outsideKnowledge.flatMap { e in e.records.map { ($0, e) } }, by: \.0).mapValues { $0.map(\.1) } }
+    }
+    /// Register entries by the record they concern.
+    public private(set) var outsideByRecord: [String: [OutsideKnowledge]] = [:]
 
     public let sourceByID: [String: Source]
     public let excerptByID: [String: Excerpt]
@@ -49,10 +55,7 @@ public struct Model: Sendable {
         self.excerpts = excerpts
         self.places = Model.sortedByName(places, \.name)
         self.councils = Model.sortedByName(councils, \.name)
-        // Same day and time: keep the order of the file, which tells the story in sequence.
-        self.events = events.enumerated()
-            .sorted { ($0.element.date, $0.element.time ?? "", $0.offset) < ($1.element.date, $1.element.time ?? "", $1.offset) }
-            .map(\.element)
+        self.events = Chronology.order(events)
         self.people = Model.sortedByName(people, \.name)
         self.figures = figures
         sourceByID = Model.index(sources)
@@ -161,10 +164,65 @@ public struct Model: Sendable {
         return nil
     }
 
-    /// Councils that existed on a day: formed on or before it and not yet ended.
-    public func councilExists(_ council: Council, on day: Day) -> Bool {
-        guard let formed = council.formed.map(\.date.start).min(), formed <= day else { return false }
-        if let ended = council.ended.map(\.date.end).max(), ended < day { return false }
-        return true
+    /// Whether a council was at work on a day, as far as the sources tell (see `councilLifetime`).
+    /// Bodies set up by the Soviet command or the Kádár government are never counted.
+    public func councilAtWork(_ council: Council, on day: Day) -> Bool {
+        councilAtWork(council, from: day, to: day)
+    }
+
+    /// At work on at least one of the days from...to.
+    public func councilAtWork(_ council: Council, from: Day, to: Day) -> Bool {
+        guard council.installedBy == nil else { return false }
+        return councilLifetime(council).map { $0.from <= to && from <= $0.to } ?? false
+    }
+
+    /// The days a council is known to have been at work, or nil when the sources date none: from the
+    /// last day its founding (or first mention) can mean, to the first day its end (or last mention)
+    /// can mean. With only a founding date, just those days; with only an end, just the end's days.
+    public func councilLifetime(_ council: Council) -> (from: Day, to: Day)? {
+        let founded = council.formed.map(\.date.end).min()
+        let last = council.ended.map(\.date.start).max()
+        switch (founded, last) {
+        case let (from?, to?): return (from, max(from, to))
+        case let (from?, nil): return (from, max(from, council.formed.map(\.date.end).max()!))
+        case let (nil, to?): return (council.ended.map(\.date.start).min()!, to)
+        default: return nil
+        }
+    }
+
+    /// Where a council stood on a day, for pages and indexes.
+    public func councilStatus(_ council: Council, on day: Day) -> CouncilStatus {
+        councilStatus(council, from: day, to: day)
+    }
+
+    /// Where a council stood during the days from...to: at work on any of them, or else before or after.
+    public func councilStatus(_ council: Council, from: Day, to: Day) -> CouncilStatus {
+        if let installed = council.installedBy { return .installed(installed) }
+        guard let life = councilLifetime(council) else { return .undated }
+        if to < life.from { return .notYet }
+        if from <= life.to { return .atWork }
+        let attestedOnly = !council.ended.isEmpty && council.ended.allSatisfy(\.isAttestation)
+        return council.ended.isEmpty || attestedOnly ? .fateNotStated : .ended
+    }
+}
+
+/// A council's standing on a day.
+public enum CouncilStatus: Sendable, Equatable {
+    case atWork, notYet, ended
+    /// After the last day a source shows it at work (or its founding, when that is all): its end is not stated.
+    case fateNotStated
+    /// The sources give no date for it.
+    case undated
+    case installed(InstalledBy)
+
+    public var label: String {
+        switch self {
+        case .atWork: return "at work"
+        case .notYet: return "not yet formed"
+        case .ended: return "ended"
+        case .fateNotStated: return "fate not stated after its last mention"
+        case .undated: return "no date in the sources"
+        case .installed(let by): return by.label + ", not a revolutionary council"
+        }
     }
 }

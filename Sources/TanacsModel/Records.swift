@@ -14,7 +14,20 @@ public struct Excerpt: Codable, Sendable, Identifiable {
     public let id: String
     public let source: String
     public let text: String
+    /// Where the excerpt starts; it may run on into the next paragraph where a page break split a sentence.
     public let paragraph: Int
+    /// True for an excerpt from the article's endnotes: shown as a note, never a fact's only support.
+    public let note: Bool?
+
+    public init(id: String, source: String, text: String, paragraph: Int, note: Bool? = nil) {
+        self.id = id
+        self.source = source
+        self.text = text
+        self.paragraph = paragraph
+        self.note = note
+    }
+
+    public var isNote: Bool { note ?? false }
 }
 
 public enum PlaceKind: String, Codable, Sendable, CaseIterable {
@@ -76,19 +89,84 @@ public struct Place: Codable, Sendable, Identifiable {
     public var summary: String { statements.joinedText }
 }
 
+/// How a date is known: the cited excerpt states it, it is reckoned from an excerpt that anchors it
+/// ("the next day"), or the source is vague and the date is a month, a year or an interval.
+public enum DateBasis: String, Codable, Sendable, CaseIterable {
+    case stated, derived, approximate
+}
+
+/// The excerpt a derived date is reckoned from, and how.
+public struct DateAnchor: Codable, Sendable, Hashable {
+    public let citation: String
+    /// In our words: "the day after the 23 October demonstration".
+    public let reckoning: String
+
+    public init(citation: String, reckoning: String) {
+        self.citation = citation
+        self.reckoning = reckoning
+    }
+}
+
 /// A date as one source states it.
 public struct DateClaim: Codable, Sendable {
     public let date: HistoricalDate
+    public let basis: DateBasis?
+    public let anchor: DateAnchor?
+    /// For a council's end: the last day a source shows it at work, its fate after that not stated.
+    /// For its founding: the first day a source shows it at work, its founding not stated.
+    public let attested: Bool?
     public let citation: String
 
-    public init(date: HistoricalDate, citation: String) {
+    public init(date: HistoricalDate, basis: DateBasis? = nil, anchor: DateAnchor? = nil, attested: Bool? = nil, citation: String) {
         self.date = date
+        self.basis = basis
+        self.anchor = anchor
+        self.attested = attested
         self.citation = citation
     }
+
+    /// Only an attestation: not when the council formed or ended, but when a source last (or first) saw it.
+    public var isAttestation: Bool { attested ?? false }
+}
+
+/// Part of a day as a source gives it ("by nightfall", "that evening"), for ordering untimed events.
+public enum DayPart: String, Codable, Sendable, CaseIterable {
+    case dawn, morning, midday, afternoon, evening, night
+
+    /// The minute of the day it sorts at, among events with a clock time.
+    public var minute: Int {
+        switch self {
+        case .dawn: return 5 * 60
+        case .morning: return 8 * 60
+        case .midday: return 12 * 60
+        case .afternoon: return 14 * 60
+        case .evening: return 18 * 60
+        case .night: return 22 * 60
+        }
+    }
+}
+
+/// A part of the day with the excerpt that says it.
+public struct CitedDayPart: Codable, Sendable {
+    public let part: DayPart
+    public let citation: String
 }
 
 public enum CouncilLevel: String, Codable, Sendable, CaseIterable {
     case factory, district, town, county, regional, national, student, other
+}
+
+/// Who set up a body that was not a revolutionary council, though it may have borne the name.
+public enum InstalledBy: String, Codable, Sendable, CaseIterable {
+    case sovietCommand = "soviet-command"
+    case kadarGovernment = "kadar-government"
+
+    public var label: String {
+        switch self {
+        case .sovietCommand: return "set up by the Soviet command"
+        case .kadarGovernment: return "set up by the Kádár government"
+        }
+    }
 }
 
 /// A person's part in a council; `citations` name the person in that part.
@@ -106,6 +184,8 @@ public struct Council: Codable, Sendable, Identifiable {
     public let name: String
     public let names: [String]
     public let level: CouncilLevel
+    /// Set for bodies installed by the Soviet command or the Kádár government: never a council at work.
+    public let installedBy: InstalledBy?
     /// Where the council sat; nil when the sources name no single place.
     public let place: String?
     public let parent: String?
@@ -121,6 +201,7 @@ public struct Council: Codable, Sendable, Identifiable {
 
     enum CodingKeys: String, CodingKey {
         case id, name, names, level, place, parent, formed, ended, people, demands, statements, citations
+        case installedBy = "installed_by"
     }
 
     public init(from decoder: any Decoder) throws {
@@ -129,6 +210,7 @@ public struct Council: Codable, Sendable, Identifiable {
         name = try c.decode(String.self, forKey: .name)
         names = try c.decodeIfPresent([String].self, forKey: .names) ?? []
         level = try c.decode(CouncilLevel.self, forKey: .level)
+        installedBy = try c.decodeIfPresent(InstalledBy.self, forKey: .installedBy)
         place = try c.decodeIfPresent(String.self, forKey: .place)
         parent = try c.decodeIfPresent(String.self, forKey: .parent)
         formed = try Council.decodeClaims(c, .formed)
@@ -152,6 +234,7 @@ public struct Council: Codable, Sendable, Identifiable {
         try c.encode(name, forKey: .name)
         try c.encode(names, forKey: .names)
         try c.encode(level, forKey: .level)
+        try c.encodeIfPresent(installedBy, forKey: .installedBy)
         try c.encodeIfPresent(place, forKey: .place)
         try c.encodeIfPresent(parent, forKey: .parent)
         if formed.count == 1 { try c.encode(formed[0], forKey: .formed) } else if !formed.isEmpty { try c.encode(formed, forKey: .formed) }
@@ -170,7 +253,15 @@ public enum EventKind: String, Codable, Sendable, CaseIterable {
 public struct Event: Codable, Sendable, Identifiable {
     public let id: String
     public let date: HistoricalDate
+    /// How the date is known; nil in datasets that do not say.
+    public let dateBasis: DateBasis?
+    /// For a derived date: the excerpt it is reckoned from.
+    public let dateAnchor: DateAnchor?
     public let time: String?
+    public let timeBasis: DateBasis?
+    public let timeAnchor: DateAnchor?
+    /// Where in the day an untimed event falls, when a source says ("that night").
+    public let dayPart: CitedDayPart?
     public let title: String
     public let statements: [Statement]
     public let kind: EventKind
@@ -185,6 +276,11 @@ public struct Event: Codable, Sendable, Identifiable {
     enum CodingKeys: String, CodingKey {
         case id, date, time, title, statements, kind, places, councils, people, figures, citations
         case dateClaims = "date_claims"
+        case dateBasis = "date_basis"
+        case dateAnchor = "date_anchor"
+        case timeBasis = "time_basis"
+        case timeAnchor = "time_anchor"
+        case dayPart = "day_part"
     }
 
     public var summary: String { statements.joinedText }
@@ -212,6 +308,17 @@ public struct FigureClaim: Codable, Sendable {
     public let asStated: String
     public let citation: String
 
+    /// The source's qualifier (about, over, up to…), kept wherever the number is shown.
+    public var qualifier: String? {
+        let words = asStated.lowercased().split(separator: " ").map(String.init)
+        for q in ["just under", "at least", "as many as", "more than", "up to", "some", "about", "around", "over",
+                  "perhaps", "nearly", "almost", "approximately", "under"] {
+            let qw = q.split(separator: " ").map(String.init)
+            if words.starts(with: qw) { return q }
+        }
+        return nil
+    }
+
     enum CodingKeys: String, CodingKey {
         case value, high, unit, citation
         case asStated = "as_stated"
@@ -226,6 +333,20 @@ public struct Figure: Codable, Sendable, Identifiable {
     public let claims: [FigureClaim]
 
     public var summary: String? { statements.isEmpty ? nil : statements.joinedText }
+
+    /// Two or more sources give different values of the same quantity (the same unit). A breakdown
+    /// from one source (before and after, a share per phase) is several quantities, not a dispute.
+    public func isDisputed(sourceOf excerpt: (String) -> String?) -> Bool {
+        var bySourceAndUnit: [String: Set<String>] = [:] // unit → "source|value"
+        for c in claims {
+            guard let source = excerpt(c.citation) else { continue }
+            bySourceAndUnit[c.unit.folded, default: []].insert("\(source)|\(c.value)|\(c.high ?? c.value)")
+        }
+        return bySourceAndUnit.values.contains { entries in
+            let split = entries.map { $0.split(separator: "|", maxSplits: 1).map(String.init) }
+            return split.contains { a in split.contains { b in a[0] != b[0] && a[1] != b[1] } }
+        }
+    }
 
     enum CodingKeys: String, CodingKey { case id, topic, statements, claims }
 
@@ -261,7 +382,10 @@ extension HistoricalDate: Codable {
 // Every excerpt a record cites anywhere (its list, its statements, dates, members, demands, claims),
 // in order of first mention: what "cited by" and exports gather.
 extension Event {
-    public var everyCitation: [String] { unique(citations + statements.citations + (dateClaims ?? []).map(\.citation)) }
+    public var everyCitation: [String] {
+        unique(citations + statements.citations + (dateClaims ?? []).flatMap { [$0.citation] + [$0.anchor?.citation].compactMap { $0 } }
+               + [dateAnchor?.citation, timeAnchor?.citation, dayPart?.citation].compactMap { $0 })
+    }
 }
 extension Place {
     public var everyCitation: [String] {
@@ -270,7 +394,7 @@ extension Place {
 }
 extension Council {
     public var everyCitation: [String] {
-        unique(citations + statements.citations + formed.map(\.citation) + ended.map(\.citation)
+        unique(citations + statements.citations + (formed + ended).flatMap { [$0.citation] + [$0.anchor?.citation].compactMap { $0 } }
                + people.flatMap(\.citations) + demands.citations)
     }
 }
@@ -284,4 +408,22 @@ extension Figure {
 private func unique(_ ids: [String]) -> [String] {
     var seen = Set<String>()
     return ids.filter { seen.insert($0).inserted }
+}
+
+/// A name or fact on screen that the five sources do not state (a full first name, a location),
+/// with the reason it is there. The register is kept short: the sources come first.
+public struct OutsideKnowledge: Codable, Sendable, Identifiable, Equatable {
+    public let id: String
+    /// The words on screen that come from outside the sources.
+    public let term: String
+    /// The records they appear in; empty when the entry concerns a whole kind (place names, coordinates).
+    public let records: [String]
+    public let reason: String
+
+    public init(id: String, term: String, records: [String], reason: String) {
+        self.id = id
+        self.term = term
+        self.records = records
+        self.reason = reason
+    }
 }

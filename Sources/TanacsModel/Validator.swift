@@ -41,6 +41,13 @@ public enum Validator {
             refs(file, id, field, excerpts, m.excerptByID, "excerpt")
         }
 
+        // A date's basis must fit it: derived names its anchor, approximate is never one exact day.
+        func basis(_ file: String, _ id: String, _ field: String, _ date: HistoricalDate, _ basis: DateBasis?, _ anchor: DateAnchor?) {
+            if let anchor { cited(file, id, field + " anchor", [anchor.citation]) }
+            if basis == .derived && (anchor == nil || anchor!.reckoning.isEmpty) { fail(file, id, field, "a derived date needs an anchor with its reckoning") }
+            if basis == .approximate && date.isSingleDay { fail(file, id, field, "an approximate date must be a month, a year or an interval, not one day") }
+        }
+
         /// Each statement says something and cites at least one excerpt that exists.
         func stated(_ file: String, _ id: String, _ field: String, _ statements: [Statement]) {
             for (i, s) in statements.enumerated() {
@@ -72,6 +79,8 @@ public enum Validator {
             cited(f, c.id, "citations", c.citations)
             cited(f, c.id, "formed", c.formed.map(\.citation), required: false)
             cited(f, c.id, "ended", c.ended.map(\.citation), required: false)
+            for claim in c.formed { basis(f, c.id, "formed", claim.date, claim.basis, claim.anchor) }
+            for claim in c.ended { basis(f, c.id, "ended", claim.date, claim.basis, claim.anchor) }
             for (i, member) in c.people.enumerated() { cited(f, c.id, "people[\(i)].citations", member.citations) }
             stated(f, c.id, "demands", c.demands)
             stated(f, c.id, "statements", c.statements)
@@ -100,11 +109,26 @@ public enum Validator {
             stated(f, e.id, "statements", e.statements)
             cited(f, e.id, "date_claims", (e.dateClaims ?? []).map(\.citation), required: false)
             if let time = e.time, !validTime(time) { fail(f, e.id, "time", "invalid time \"\(time)\" (want HH:MM)") }
+            basis(f, e.id, "date_basis", e.date, e.dateBasis, e.dateAnchor)
+            if e.timeBasis == .derived && e.timeAnchor == nil { fail(f, e.id, "time_basis", "a derived time needs an anchor with its reckoning") }
+            if let anchor = e.timeAnchor { cited(f, e.id, "time_anchor", [anchor.citation]) }
+            if let part = e.dayPart { cited(f, e.id, "day_part", [part.citation]) }
         }
         for p in m.people {
             cited("people.json", p.id, "citations", p.citations)
             stated("people.json", p.id, "roles", p.roles)
             stated("people.json", p.id, "statements", p.statements)
+        }
+        var registerIDs = Set<String>()
+        for entry in m.outsideKnowledge {
+            let f = "outside-knowledge.json"
+            if !registerIDs.insert(entry.id).inserted { fail(f, entry.id, "id", "duplicate id") }
+            if !entry.id.hasPrefix("outside:") || !validIDBody(entry.id.dropFirst(8)) {
+                fail(f, entry.id, "id", "id must be \"outside:\" then lowercase letters, digits, \":\" and \"-\"")
+            }
+            if entry.term.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { fail(f, entry.id, "term", "empty term") }
+            if entry.reason.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { fail(f, entry.id, "reason", "a reason is required") }
+            for record in entry.records where m.name(of: record) == nil { fail(f, entry.id, "records", "unknown record \"\(record)\"") }
         }
         for fig in m.figures {
             stated("figures.json", fig.id, "statements", fig.statements)

@@ -111,12 +111,15 @@ public final class Terminal {
         (Int(getmaxx(tanacs_stdscr())), Int(getmaxy(tanacs_stdscr())))
     }
 
-    /// Waits for the next key, mouse event or resize; nil for input the explorer ignores.
-    public func nextMessage() -> Msg? {
+    /// Waits for the next key, mouse event or resize; nil for input the explorer ignores. With
+    /// `tickAfter`, waits at most that many milliseconds and then returns `.tick`; without it the read
+    /// blocks, so an idle explorer uses no CPU.
+    public func nextMessage(tickAfter milliseconds: Int? = nil) -> Msg? {
         var ch: wint_t = 0
+        wtimeout(tanacs_stdscr(), Int32(milliseconds ?? -1))
         let rc = get_wch(&ch)
         if rc == KEY_CODE_YES { return functionKey(Int32(ch)) }
-        if rc != OK { return nil }
+        if rc != OK { return milliseconds == nil ? nil : .tick }
         switch ch {
         case 9: return .key(.tab)
         case 10, 13: return .key(.enter)

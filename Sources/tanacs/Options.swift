@@ -2,8 +2,9 @@ import ArgumentParser
 import TanacsModel
 
 extension Day: ExpressibleByArgument {
+    /// YYYY-MM-DD, or any form the explorer's go-to line takes ("4 nov 1956", "14.11.1956").
     public init?(argument: String) {
-        guard let day = Day.parse(argument) else { return nil }
+        guard let day = Day.parse(argument) ?? (try? DayInput.parse(argument).get()) else { return nil }
         self = day
     }
 }

@@ -40,7 +40,7 @@ public func fuzzOneInput(_ bytes: UnsafePointer<UInt8>, _ count: Int) -> CInt {
         let index = SearchIndex(model: loaded.model)
         _ = index.search("budapest")
         for event in loaded.model.events { _ = event.date.display }
-        for council in loaded.model.councils { _ = loaded.model.councilExists(council, on: Day(year: 1956, month: 11, day: 4)!) }
+        for council in loaded.model.councils { _ = loaded.model.councilAtWork(council, on: Day(year: 1956, month: 11, day: 4)!) }
     } catch let errors as LoadErrors {
         precondition(!errors.errors.isEmpty, "LoadErrors without an error")
         for error in errors.errors { _ = error.description }

@@ -56,6 +56,31 @@ final class ExplorerEndToEndTests: XCTestCase {
         XCTAssertTrue(screen.contains("icanon echo"), "terminal back in canonical mode with echo:\n\(screen)")
     }
 
+    /// At 80×24: the opening event's sentences carry footnote marks; Enter on a sentence reads the
+    /// quotation behind it, which names the sentences it supports; Backspace returns.
+    func testFromASentenceToItsQuotationAt80x24() throws {
+        try launch(width: 80, height: 24)
+        var screen = try tmux.waitFor(text: "Timeline 2/13")
+        XCTAssertTrue(screen.contains("in solidarity with Poland.¹"), "sentences carry footnote marks:\n\(screen)")
+        try tmux.keys("3", "Enter")
+        screen = try tmux.waitFor(text: "Quotation 1 of 1")
+        XCTAssertTrue(screen.contains("Supports"), screen)
+        XCTAssertTrue(screen.contains("In solidarity with our Polish"), "the quotation itself:\n\(screen)")
+        try tmux.keys("BSpace")
+        try tmux.waitFor(text: "Sources")
+        try tmux.keys("q")
+        screen = try tmux.waitFor(text: "MODE-END")
+        XCTAssertTrue(screen.contains("EXIT=0"), screen)
+    }
+
+    func testMarksInAnASCIITerminal() throws {
+        try launch(width: 80, height: 24, arguments: "--ascii")
+        let screen = try tmux.waitFor(text: "Timeline 2/13")
+        XCTAssertTrue(screen.contains("with Poland.[1]"), "ASCII footnote marks:\n\(screen)")
+        try tmux.keys("q")
+        try tmux.waitFor(text: "MODE-END")
+    }
+
     func testSearchToTownToCouncilToExcerptAndBackTwice() throws {
         try launch(width: 120, height: 40)
         try tmux.waitFor(text: "Timeline 2/13")
@@ -87,9 +112,9 @@ final class ExplorerEndToEndTests: XCTestCase {
         try launch(width: 120, height: 40)
         try tmux.waitFor(text: "Timeline 2/13")
         try tmux.keys("G", "k", "k", "c")
-        try tmux.waitFor(text: "Existing that day: 1 of 4")
+        try tmux.waitFor(text: "At work that day: 1 of 4")
         try tmux.keys("]", "]")
-        let screen = try tmux.waitFor(text: "Existing that day: 2 of 4")
+        let screen = try tmux.waitFor(text: "At work that day: 2 of 4")
         XCTAssertTrue(screen.contains("Wed 14 Nov 1956"), screen)
         try tmux.keys("q")
         try tmux.waitFor(text: "MODE-END")

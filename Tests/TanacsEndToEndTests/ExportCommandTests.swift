@@ -87,8 +87,68 @@ final class ExportCommandTests: XCTestCase {
         XCTAssertEqual((doc["people"] as? [Any])?.count, 3)
         XCTAssertEqual((doc["figures"] as? [Any])?.count, 2)
         XCTAssertEqual((doc["sources"] as? [Any])?.count, 5)
+        // Each sentence carries its quotations' words and source.
+        for e in doc["events"] as! [[String: Any]] {
+            let statements = try XCTUnwrap(e["statements"] as? [[String: Any]], "\(e["id"] ?? "?") has statements")
+            XCTAssertFalse(statements.isEmpty)
+            for st in statements {
+                XCTAssertFalse((st["text"] as? String ?? "").isEmpty)
+                let cites = try XCTUnwrap(st["citations"] as? [[String: Any]])
+                XCTAssertFalse(cites.isEmpty, "a sentence without a citation")
+                XCTAssertTrue(cites.allSatisfy { !($0["text"] as? String ?? "").isEmpty && $0["source"] is [String: Any] })
+            }
+        }
         let filtered = try object(["export", "--format", "json", "--kind", "political"])
         for e in filtered["events"] as! [[String: Any]] { XCTAssertEqual(e["kind"] as? String, "political") }
+    }
+
+    /// The statements table, read by sqlite3: every sentence has a citation, and every citation is a
+    /// row of the excerpts table, so a spreadsheet or SQL user can check each sentence against its quotation.
+    func testCSVStatementsJoinTheirExcerptsInSQLite() throws {
+        guard let sqlite = CLI.which("sqlite3") else { throw XCTSkip("sqlite3 is not installed (.ci/run installs it)") }
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tanacs-statements-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        XCTAssertEqual(try CLI.run(["export", "--format", "csv", "--out", folder.path], data: nil).status, 0)
+        let script = """
+            .import --csv \(folder.appendingPathComponent("statements.csv").path) statements
+            .import --csv \(folder.appendingPathComponent("excerpts.csv").path) excerpts
+            .import --csv \(folder.appendingPathComponent("events.csv").path) events
+            CREATE TABLE split AS WITH RECURSIVE split(record, rest, one) AS (
+              SELECT record, citations || '; ', '' FROM statements
+              UNION ALL SELECT record, substr(rest, instr(rest, '; ') + 2), substr(rest, 1, instr(rest, '; ') - 1) FROM split WHERE rest <> ''
+            ) SELECT * FROM split;
+            SELECT 'uncited', count(*) FROM statements WHERE citations = '';
+            SELECT 'dangling', count(*) FROM split WHERE one <> '' AND one NOT IN (SELECT id FROM excerpts);
+            SELECT 'cited', count(*) FROM split WHERE one <> '';
+            SELECT 'events', count(DISTINCT record) FROM statements WHERE record IN (SELECT id FROM events);
+            SELECT 'all-events', count(*) FROM events;
+            """
+        let result = try CLI.shell(sqlite, arguments: ["-batch", ":memory:"], input: script)
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let values = Dictionary(uniqueKeysWithValues: result.stdout.split(separator: "\n").map { line -> (String, Int) in
+            let parts = line.split(separator: "|")
+            return (String(parts[0]), Int(parts[1]) ?? -1)
+        })
+        XCTAssertEqual(values["uncited"], 0, "every sentence cites an excerpt")
+        XCTAssertEqual(values["dangling"], 0, "every citation is a row of excerpts.csv")
+        XCTAssertGreaterThan(values["cited"] ?? 0, 500)
+        XCTAssertEqual(values["events"], values["all-events"], "every event's sentences are in the table")
+    }
+
+    /// Markdown read by pandoc: each sentence carries its own footnotes, and every footnote quotes.
+    func testMarkdownFootnotesPerSentenceInPandoc() throws {
+        guard let pandoc = CLI.which("pandoc") else { throw XCTSkip("pandoc is not installed (.ci/run installs it)") }
+        let markdown = try CLI.run(["export", "--format", "markdown"])
+        XCTAssertEqual(markdown.status, 0, markdown.stderr)
+        // The sample's 23 October event: two sentences, each with its own note.
+        XCTAssertTrue(markdown.stdout.contains("in solidarity with Poland.[^"), markdown.stdout)
+        let html = try CLI.shell(pandoc, arguments: ["-f", "markdown", "-t", "html", "--wrap=none"], input: markdown.stdout)
+        XCTAssertEqual(html.status, 0, html.stderr)
+        XCTAssertTrue(html.stdout.contains("in solidarity with Poland.<a href=\"#fn"), "the sentence links to its footnote")
+        let refs = html.stdout.components(separatedBy: "class=\"footnote-ref\"").count - 1
+        let notes = html.stdout.components(separatedBy: "role=\"doc-endnote\"").count - 1 + html.stdout.components(separatedBy: "<li id=\"fn").count - 1
+        XCTAssertGreaterThan(refs, 13, "more footnote marks than events: one per sentence")
+        XCTAssertGreaterThan(notes, 0)
     }
 
     func testCSVTables() throws {
@@ -105,7 +165,7 @@ final class ExportCommandTests: XCTestCase {
         defer { try? FileManager.default.removeItem(at: folder) }
         XCTAssertEqual(try CLI.run(["export", "--format", "csv", "--out", folder.path]).status, 0)
         let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
-        XCTAssertEqual(files, ["councils.csv", "events.csv", "excerpts.csv", "figures.csv", "people.csv", "places.csv", "sources.csv"])
+        XCTAssertEqual(files, ["councils.csv", "events.csv", "excerpts.csv", "figures.csv", "people.csv", "places.csv", "sources.csv", "statements.csv"])
         for file in files {
             let table = CSV.parse(try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8))
             XCTAssertTrue(table.allSatisfy { $0.count == table[0].count }, file)

@@ -13,8 +13,8 @@ final class LoaderTests: XCTestCase {
         XCTAssertEqual(m.councilChildren["council:transdanubian-national-council"], ["council:gyor-national-council"])
         XCTAssertEqual(m.councilsByPerson["person:sandor-racz"], ["council:central-workers-council-of-greater-budapest"])
         let cwc = try XCTUnwrap(m.councilByID["council:central-workers-council-of-greater-budapest"])
-        XCTAssertTrue(m.councilExists(cwc, on: Day(year: 1956, month: 11, day: 14)!))
-        XCTAssertFalse(m.councilExists(cwc, on: Day(year: 1956, month: 11, day: 13)!))
+        XCTAssertTrue(m.councilAtWork(cwc, on: Day(year: 1956, month: 11, day: 14)!))
+        XCTAssertFalse(m.councilAtWork(cwc, on: Day(year: 1956, month: 11, day: 13)!))
     }
 
     /// Copies the sample to a temporary folder and lets a test break one file.

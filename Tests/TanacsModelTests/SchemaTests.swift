@@ -7,7 +7,7 @@ import XCTest
 final class SchemaTests: XCTestCase {
     /// The loader's list of known fields (for unknown-field warnings) is the schemas' list.
     func testLoaderKnowsExactlyTheSchemaFields() throws {
-        for kind in ["sources", "excerpts", "places", "councils", "events", "people", "figures"] {
+        for kind in ["sources", "excerpts", "places", "councils", "events", "people", "figures", "outside-knowledge"] {
             let schemaURL = Paths.bundled.appendingPathComponent("schema/\(kind).schema.json")
             let schema = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(contentsOf: schemaURL)) as? [String: Any])
             let items = try XCTUnwrap(schema["items"] as? [String: Any])
@@ -30,7 +30,7 @@ final class SchemaTests: XCTestCase {
 
     func testEveryRecordMatchesItsSchemaFields() throws {
         // passages.json is generated (data/make-passages.sh) but checked like the rest.
-        for kind in ["sources", "excerpts", "places", "councils", "events", "people", "figures", "passages"] {
+        for kind in ["sources", "excerpts", "places", "councils", "events", "people", "figures", "outside-knowledge", "passages"] {
             let schemaURL = Paths.bundled.appendingPathComponent("schema/\(kind).schema.json")
             let schema = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(contentsOf: schemaURL)) as? [String: Any])
             let items = try XCTUnwrap(schema["items"] as? [String: Any], kind)

@@ -128,10 +128,10 @@ final class KeysTests: XCTestCase {
         XCTAssertTrue(note?.contains("1 event") ?? false, note ?? "")
         XCTAssertFalse(note?.contains("1 events") ?? true)
         // The towns index uses the map's marks with the map's meanings.
-        let day = s.currentDate
+        let span = s.currentSpan
         for p in m.places {
             let n = s.detailItems.compactMap { item -> String? in if case .link(_, let note, .place(p.id)) = item { return note } else { return nil } }.first ?? ""
-            let mark = MapScene.mark(p.id, in: m, on: day)
+            let mark = MapScene.mark(p.id, in: m, from: span.from, to: span.to)
             if mark != .quiet { XCTAssertTrue(n.hasSuffix(mark.symbol(.unicode)), "\(p.id): \(n)") }
         }
         Fixture.press(&s, .char("/"))

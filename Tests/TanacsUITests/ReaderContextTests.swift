@@ -140,7 +140,7 @@ final class ReaderContextTests: XCTestCase {
         var current: String?
         for item in s.detailItems {
             if case .heading(let h) = item, h.hasPrefix("What ") { current = h }
-            if case .citation(let id, _) = item, let current, let source = s.model.excerptByID[id].flatMap({ s.model.sourceByID[$0.source] }) {
+            if case .quotation(_, let id) = item, let current, let source = s.model.excerptByID[id].flatMap({ s.model.sourceByID[$0.source] }) {
                 XCTAssertTrue(current.contains(DetailDocument.shortName(source)), "\(id) under \(current)")
             }
         }

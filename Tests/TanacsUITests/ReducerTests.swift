@@ -29,12 +29,39 @@ final class ReducerTests: XCTestCase {
     }
 
     func testTimelineMarksPhasesAndApproximateDates() {
-        let s = Fixture.state(120, 40)
-        let phases = s.timelineRows.compactMap { row -> Phase? in if case .phase(let p) = row { return p } else { return nil } }
-        XCTAssertEqual(phases, [.before, .uprising, .intervention, .repression])
+        var s = AppState(model: Fixture.bundled, width: 120, height: 40)
+        Reducer.start(&s)
+        let phases = s.timelineRows.compactMap { row -> Phase? in if case .phase(let p, false) = row { return p } else { return nil } }
+        XCTAssertEqual(phases, Phase.allCases, "each phase is introduced once, in order")
         let text = Screen.render(s).text
         XCTAssertTrue(text.contains("23–28 October: the uprising"))
-        XCTAssertTrue(text.contains("1953 (approx.)"), "a year-only date is shown as approximate")
+        let headings = s.timelineRows.compactMap { row -> String? in if case .day(let d) = row { return d.heading } else { return nil } }
+        XCTAssertTrue(headings.contains("1953, month not stated"), "a year-only date says so")
+        XCTAssertTrue(headings.contains("Jun 1956, day not stated"))
+    }
+
+    func testNoEventIsShownInsideAPhaseItsDateLeaves() {
+        let s = AppState(model: Fixture.bundled, width: 120, height: 40)
+        var phase: Phase?
+        for row in s.timelineRows {
+            switch row {
+            case .phase(let p, _): phase = p
+            case .acrossPhases: phase = nil
+            case .day: break
+            case .event(let id):
+                let date = s.model.eventByID[id]!.date
+                if let phase {
+                    XCTAssertTrue(phase.days.first <= date.start && date.end <= phase.days.last, "\(id) (\(date.text)) under \(phase.title)")
+                } else {
+                    XCTAssertNil(Phase.containing(date), "\(id) is under an across-phases heading but fits a phase")
+                }
+            }
+        }
+        // "Oct 1956"-style groups come after the dated days they cover.
+        let rows = s.timelineRows
+        let kadar = rows.firstIndex(of: .event("event:1956-10-gero-replaced-by-kadar"))!
+        let lastOctober = rows.firstIndex(of: .event("event:1956-10-31-budapest-council-parliament"))!
+        XCTAssertGreaterThan(kadar, lastOctober)
     }
 
     func testTabCyclesFocusAndShiftTabGoesBack() {
@@ -88,6 +115,41 @@ final class ReducerTests: XCTestCase {
         XCTAssertEqual(s.notice, "Nothing to go back to")
     }
 
+    /// Each sentence carries the marks of its quotations; Enter on it reads those quotations only,
+    /// and the reader says which sentences the quotation supports.
+    func testASentenceLeadsToTheQuotationsBehindIt() throws {
+        var s = Fixture.state(120, 40, keys: [.char("j")])
+        let page = Screen.render(s).text
+        XCTAssertTrue(page.contains("Students call a demonstration in Budapest in solidarity with Poland.¹"), page)
+        XCTAssertTrue(page.contains("¹ “"), "the numbered quotation the mark points at")
+        XCTAssertTrue(page.contains("² “"), "the record's other quotation is numbered too")
+        XCTAssertTrue(Fixture.selectStatement(&s, startingWith: "Students call"))
+        Fixture.press(&s, .enter)
+        XCTAssertEqual(s.detail.route, .excerpt("excerpt:kosuth-p40-1"))
+        XCTAssertEqual(s.detail.reader?.excerpts, ["excerpt:kosuth-p40-1"], "only the sentence's own quotations")
+        XCTAssertEqual(s.detail.reader?.statement, "Students call a demonstration in Budapest in solidarity with Poland.")
+        let reader = Screen.render(s).text
+        XCTAssertTrue(reader.contains("Quotation 1 of 1 behind a sentence of Students march in solidarity with Poland"), reader)
+        XCTAssertTrue(reader.contains("Supports"))
+        XCTAssertTrue(reader.contains("• Students call a demonstration in Budapest in solidarity with Poland."))
+        XCTAssertTrue(reader.contains("• The revolution begins."), "every sentence of the record this quotation backs")
+        Fixture.press(&s, .char(">"))
+        XCTAssertEqual(s.notice, "Last excerpt of this record")
+        Fixture.press(&s, .backspace)
+        XCTAssertEqual(s.detail.route, .event("event:1956-10-23-demonstration"))
+    }
+
+    func testMarksFallBackToASCII() {
+        var s = AppState(model: Fixture.model, width: 120, height: 40, glyphs: .ascii)
+        Fixture.press(&s, .char("j"))
+        let page = Screen.render(s).text
+        XCTAssertTrue(page.contains("in solidarity with Poland.[1]"), page)
+        XCTAssertTrue(page.contains("[2] \""))
+        XCTAssertEqual(Glyphs.unicode.marks([1, 12]), "¹,¹²")
+        XCTAssertEqual(Glyphs.ascii.marks([1, 12]), "[1,12]")
+        XCTAssertEqual(Glyphs.unicode.marks([]), "")
+    }
+
     func testReaderOpensFullWidthAndStepsThroughARecordsExcerpts() throws {
         var s = Fixture.state(120, 40, keys: [.char("j")])  // the 23 October demonstration, cited twice
         let citations = s.model.eventByID["event:1956-10-23-demonstration"]!.citations
@@ -118,7 +180,7 @@ final class ReducerTests: XCTestCase {
         XCTAssertEqual(s.focus, .detail)
         func existing() -> String? {
             s.detailItems.compactMap { item -> String? in
-                if case .field("Existing that day", let value) = item { return value }
+                if case .field("At work that day", let value) = item { return value }
                 return nil
             }.first
         }
@@ -126,7 +188,7 @@ final class ReducerTests: XCTestCase {
         Fixture.press(&s, .char("1"), .char("G"), .char("k"), .char("k"))
         XCTAssertEqual(s.currentDate.description, "1956-11-12")
         Fixture.press(&s, .char("c"))
-        XCTAssertEqual(existing(), "1 of 4", "only Győr's committee exists on 12 Nov")
+        XCTAssertEqual(existing(), "1 of 4", "only Győr's committee is at work on 12 Nov")
         Fixture.press(&s, .char("]"), .char("]"))
         XCTAssertEqual(s.currentDate.description, "1956-11-14")
         XCTAssertEqual(s.detail.route, .index(.councils), "stepping the date keeps the page")

@@ -30,6 +30,15 @@ final class SnapshotTests: XCTestCase {
         try assertSnapshot(Fixture.state(80, 24, keys: Fixture.keys("jjj")), "main-80x24")
     }
 
+    /// An event's sentences with their footnote marks and the numbered quotations, in the small layout.
+    func testEventStatementsAt80x24() throws {
+        var s = Fixture.state(80, 24, keys: [.char("j"), .char("3")])
+        try assertSnapshot(s, "event-statements-80x24")
+        s = AppState(model: Fixture.model, width: 80, height: 24, glyphs: .ascii)
+        Fixture.press(&s, .char("j"), .char("3"))
+        try assertSnapshot(s, "event-statements-ascii-80x24")
+    }
+
     func testTownDetailAt80x24() throws {
         try assertSnapshot(Fixture.state(80, 24, keys: [.tab, .char("h"), .enter]), "town-gyor-80x24")
     }

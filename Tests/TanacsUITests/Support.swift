@@ -6,6 +6,9 @@ enum Fixture {
     static let repo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     static let model: Model = try! DataLoader.load(from: repo.appendingPathComponent("Tests/Fixtures/sample"))
 
+    /// The bundled dataset in data/, for tests of what it holds.
+    static let bundled: Model = try! DataLoader.load(from: repo.appendingPathComponent("data"))
+
     static func state(_ width: Int, _ height: Int, keys: [Key] = []) -> AppState {
         var state = AppState(model: model, width: width, height: height)
         for key in keys { Reducer.reduce(&state, .key(key)) }
@@ -23,10 +26,28 @@ enum Fixture {
         for c in text { Reducer.reduce(&state, .key(.char(c))) }
     }
 
-    /// Moves the detail selection onto the link or citation that leads to `target`.
+    /// Moves the detail selection onto the link or citation that leads to `target` (not a sentence
+    /// whose first quotation it is: `selectStatement` goes there).
     static func select(_ state: inout AppState, _ target: Route) -> Bool {
         let items = state.detailItems
-        guard let n = DetailDocument.selectable(items).firstIndex(where: { items[$0].target == target }) else { return false }
+        guard let n = DetailDocument.selectable(items).firstIndex(where: {
+            if case .statement = items[$0] { return false }
+            return items[$0].target == target
+        }) else { return false }
+        return moveTo(&state, n)
+    }
+
+    /// Moves the detail selection onto the statement whose text starts with `prefix`.
+    static func selectStatement(_ state: inout AppState, startingWith prefix: String) -> Bool {
+        let items = state.detailItems
+        guard let n = DetailDocument.selectable(items).firstIndex(where: {
+            if case .statement(let text, _, _, _) = items[$0] { return text.hasPrefix(prefix) }
+            return false
+        }) else { return false }
+        return moveTo(&state, n)
+    }
+
+    private static func moveTo(_ state: inout AppState, _ n: Int) -> Bool {
         Reducer.reduce(&state, .key(.char("3")))
         Reducer.reduce(&state, .key(.home))
         for _ in 0..<n { Reducer.reduce(&state, .key(.char("j"))) }

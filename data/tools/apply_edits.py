@@ -37,10 +37,12 @@ for key, edit in edits.items():
     rid, field, i = key.split("|"); i = int(i)
     r = records[rid]
     s = r[field][i]
-    ids = [excerpt(c) for c in cites]
+    removals = [c[1:] for c in cites if isinstance(c, str) and c.startswith("-")]
+    ids = [excerpt(c) for c in cites if not (isinstance(c, str) and c.startswith("-"))]
+    s["citations"] = [c for c in s["citations"] if c not in removals]
     if text is None:
         drops.append((r, field, s)); continue
-    s["text"] = text
+    if text != "__keep__": s["text"] = text
     for c in ids:
         if c not in s["citations"]: s["citations"].append(c)
         if "citations" in r and c not in r["citations"]: r["citations"].append(c)

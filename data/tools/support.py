@@ -8,6 +8,15 @@ NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7
                 "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
                 "hundred": 100, "hundreds": 100, "thousand": 1000, "thousands": 1000, "million": 1000000}
 
+def number_value(run):
+    value = part = 0
+    for x in run:
+        v = 1 if x in ("one", "a") else NUMBER_WORDS[x]
+        if v >= 1000: part = max(part, 1) * v; value += part; part = 0
+        elif v == 100: part = max(part, 1) * 100
+        else: part += v
+    return value + part
+
 def fold(s):
     s = s.replace("ł", "l").replace("Ł", "L")
     s = unicodedata.normalize("NFD", s)
@@ -22,9 +31,13 @@ def strip_possessive(w):
         if w.endswith(suffix): return w[: -len(suffix)]
     return w
 
+def collapse_abbreviations(text):
+    """"U.S.S.R." reads as "USSR", "U.S." as "US"."""
+    return re.sub(r"(?<![^\W\d_])((?:[^\W\d_]\.){2,})", lambda m: m.group(1).replace(".", ""), text)
+
 def words(text):
     """Folded words, possessives removed."""
-    return [strip_possessive(w) for w in WORD.findall(fold(text))]
+    return [strip_possessive(w) for w in WORD.findall(fold(collapse_abbreviations(text)))]
 
 def numbers(text):
     return [n.replace(",", "") for n in NUM.findall(text)]
@@ -41,14 +54,26 @@ def tokens(text, lexicon):
     months, peoples). A capitalised word that opens a sentence counts only when the lexicon knows it
     as a name (it appears capitalised mid-sentence somewhere)."""
     out = []
+    text = collapse_abbreviations(text)
     starts = sentence_starts(text)
     for m in NUM.finditer(text):
         out.append(("number", m.group().replace(",", "")))
+    skip_to = -1
     for m in re.finditer(r"[^\W\d_]+(?:['’][^\W\d_]+)*", text):
+        if m.start() < skip_to: continue
         w = m.group()
         f = strip_possessive(fold(w))
         if f in NUMBER_WORDS:
-            out.append(("numword", f))
+            # gather the whole run
+            run, end = [f], m.end()
+            while True:
+                n = re.match(r"[ -]([^\W\d_]+)", text[end:])
+                if not n or fold(n.group(1)) not in NUMBER_WORDS: break
+                run.append(fold(n.group(1))); end += n.end()
+            if len(run) > 1:
+                out.append(("number", str(number_value(run)))); skip_to = end
+            else:
+                out.append(("numword", f))
             continue
         if not w[0].isupper(): continue
         if m.start() in starts and f not in lexicon: continue
@@ -120,7 +145,7 @@ def add_aliases(d):
 
 # Misreadings in the PDF-derived account, read as the word they stand for (and never used as names).
 OCR = {"canz": "ganz", "cwc1": "cwc", "hdf": "mdp", "zsiground": "zsigmond", "erasso": "krasso",
-       "sander": "sandor", "skolnok": "szolnok", "hi": "hq"}
+       "sander": "sandor", "skolnok": "szolnok", "hi": "hq", "tanesos": "tanczos", "cespel": "csepel"}
 
 class Evidence:
     """One excerpt's text, indexed for the lint."""

@@ -5,6 +5,8 @@ import Foundation
 public enum CSVExport {
     public enum Table: String, Sendable, CaseIterable {
         case events, places, councils, people, figures, excerpts, sources
+        /// Every sentence of the selected records with the excerpts that state it, one row a sentence.
+        case statements
     }
 
     public static func render(_ table: Table, _ s: ExportSelection, clean: @escaping TextFilter = { $0 }) -> String {
@@ -13,10 +15,10 @@ public enum CSVExport {
         var rows: [[String]]
         switch table {
         case .events:
-            rows = [["id", "date", "start", "end", "time", "kind", "title", "summary", "places", "place_names",
+            rows = [["id", "date", "start", "end", "date_basis", "time", "kind", "title", "summary", "places", "place_names",
                      "councils", "people", "figures", "citations"]]
             for e in s.events {
-                rows.append([e.id, e.date.text, e.date.start.description, e.date.end.description, clean(e.time ?? ""),
+                rows.append([e.id, e.date.text, e.date.start.description, e.date.end.description, e.dateBasis?.rawValue ?? "", clean(e.time ?? ""),
                              e.kind.rawValue, clean(e.title), clean(e.summary), list(e.places),
                              list(e.places.map { m.name(of: $0) ?? $0 }), list(e.councils), list(e.people),
                              list(e.figures), list(e.citations)])
@@ -59,6 +61,23 @@ public enum CSVExport {
             for x in s.excerpts {
                 rows.append([x.id, x.source, clean(m.sourceByID[x.source]?.author ?? ""), "\(x.paragraph)", clean(x.text)])
             }
+        case .statements:
+            rows = [["record", "field", "position", "text", "citations"]]
+            func add(_ record: String, _ field: String, _ sentences: [Statement]) {
+                for (i, st) in sentences.enumerated() { rows.append([record, field, "\(i + 1)", clean(st.text), list(st.citations)]) }
+            }
+            for e in s.events { add(e.id, "statements", e.statements) }
+            for p in s.places { add(p.id, "statements", p.statements) }
+            for c in s.councils {
+                add(c.id, "statements", c.statements)
+                add(c.id, "demands", c.demands)
+                add(c.id, "people", c.people.map { Statement(text: "\(m.name(of: $0.person) ?? $0.person): \($0.role)", citations: $0.citations) })
+            }
+            for p in s.people {
+                add(p.id, "roles", p.roles)
+                add(p.id, "statements", p.statements)
+            }
+            for f in s.figures { add(f.id, "statements", f.statements) }
         case .sources:
             rows = [["id", "author", "title", "publication", "date", "file", "notes"]]
             for src in s.sources {

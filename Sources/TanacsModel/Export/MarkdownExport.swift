@@ -28,7 +28,8 @@ public enum MarkdownExport {
         var lastDay: String?
         for e in s.events {
             if e.date.text != lastDay {
-                out += "\n## \(e.date.precision == .day && !e.date.isInterval ? e.date.start.display : e.date.display)\n"
+                // The timeline's headings: "Oct 1956, day not stated" after the dated October days.
+                out += "\n## \(e.date.heading)\n"
                 lastDay = e.date.text
             }
             out += "\n### \(e.time.map { t($0) + " " } ?? "")\(t(e.title))\n\n"

@@ -39,7 +39,7 @@ public struct CouncilFilter: Sendable, Equatable {
     public var level: CouncilLevel?
     /// A place id: councils seated there or at any place inside it.
     public var place: String?
-    /// Councils that existed on this day: formed on or before it and not yet ended.
+    /// Councils at work on this day (see `Model.councilAtWork`).
     public var on: Day?
 
     public init(level: CouncilLevel? = nil, place: String? = nil, on: Day? = nil) {
@@ -53,7 +53,7 @@ public struct CouncilFilter: Sendable, Equatable {
         return m.councils.filter { c in
             if let level, c.level != level { return false }
             if let atPlace, !atPlace.contains(c.id) { return false }
-            if let on, !m.councilExists(c, on: on) { return false }
+            if let on, !m.councilAtWork(c, on: on) { return false }
             return true
         }
     }

@@ -38,6 +38,17 @@ public enum RecordJSON {
     public struct DatedClaim: Encodable, Sendable {
         public let date: String
         public let display: String
+        /// stated, derived or approximate; nil where the dataset does not say.
+        public let basis: String?
+        public let anchor: Anchor?
+        /// Only the first or last day a source shows the council at work.
+        public let attested: Bool?
+        public let citation: Citation
+    }
+
+    /// The excerpt a derived date is reckoned from.
+    public struct Anchor: Encodable, Sendable {
+        public let reckoning: String
         public let citation: Citation
     }
 
@@ -47,7 +58,10 @@ public enum RecordJSON {
         /// First and last day the date can mean, YYYY-MM-DD.
         public let start: String
         public let end: String
+        public let dateBasis: String?
+        public let dateAnchor: Anchor?
         public let time: String?
+        public let timeBasis: String?
         public let title: String
         /// The statements joined into one paragraph.
         public let summary: String
@@ -134,6 +148,8 @@ public enum RecordJSON {
         public let topic: String
         public let summary: String?
         public let statements: [StatementRecord]
+        /// Two or more sources give different values of the same quantity.
+        public let disputed: Bool
         /// Sources' claims kept apart: conflicting numbers are never merged.
         public let claims: [Claim]
     }
@@ -212,12 +228,16 @@ public struct RecordJSONBuilder: Sendable {
     }
 
     func claims(_ claims: [DateClaim]) -> [R.DatedClaim] {
-        claims.map { R.DatedClaim(date: $0.date.text, display: $0.date.display, citation: citation($0.citation)) }
+        claims.map { R.DatedClaim(date: $0.date.text, display: $0.date.display, basis: $0.basis?.rawValue, anchor: $0.anchor.map(anchor),
+                                  attested: $0.attested, citation: citation($0.citation)) }
     }
+
+    func anchor(_ a: DateAnchor) -> R.Anchor { R.Anchor(reckoning: clean(a.reckoning), citation: citation(a.citation)) }
 
     public func event(_ e: Event) -> R.EventRecord {
         R.EventRecord(id: e.id, date: e.date.text, start: e.date.start.description, end: e.date.end.description,
-                      time: e.time.map(clean), title: clean(e.title), summary: clean(e.summary), statements: statements(e.statements), kind: e.kind.rawValue,
+                      dateBasis: e.dateBasis?.rawValue, dateAnchor: e.dateAnchor.map(anchor),
+                      time: e.time.map(clean), timeBasis: e.timeBasis?.rawValue, title: clean(e.title), summary: clean(e.summary), statements: statements(e.statements), kind: e.kind.rawValue,
                       places: refs(e.places), councils: refs(e.councils), people: refs(e.people), figures: refs(e.figures),
                       dateClaims: e.dateClaims.map(claims), citations: e.citations.map(citation))
     }
@@ -249,7 +269,8 @@ public struct RecordJSONBuilder: Sendable {
     }
 
     public func figure(_ f: Figure) -> R.FigureRecord {
-        R.FigureRecord(id: f.id, topic: clean(f.topic), summary: f.summary.map(clean), statements: statements(f.statements), claims: f.claims.map {
+        R.FigureRecord(id: f.id, topic: clean(f.topic), summary: f.summary.map(clean), statements: statements(f.statements),
+                       disputed: f.isDisputed { model.excerptByID[$0]?.source }, claims: f.claims.map {
             R.Claim(value: $0.value, high: $0.high, unit: clean($0.unit), asStated: clean($0.asStated), citation: citation($0.citation))
         })
     }

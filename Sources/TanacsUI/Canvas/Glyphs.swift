@@ -15,17 +15,29 @@ public struct Glyphs: Sendable, Hashable {
     public let present: String
     /// Marks the current date's heading in the timeline.
     public let today: String
+    /// Footnote marks as superscript digits (¹,²); in ASCII, bracketed numbers ([1,2]).
+    public let superscript: Bool
+    /// Marks a word or fact from outside the sources (see the register).
+    public let outside: String
     /// Before a paragraph number: "¶12", or "p.12" without Unicode.
     public let paragraph: String
+
+    /// The footnote mark for quotations `numbers` of a page: "¹,²" or "[1,2]".
+    public func marks(_ numbers: [Int]) -> String {
+        guard !numbers.isEmpty else { return "" }
+        guard superscript else { return "[" + numbers.map(String.init).joined(separator: ",") + "]" }
+        let digits: [Character] = ["⁰", "¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹"]
+        return numbers.map { n in String(String(n).map { digits[Int(String($0))!] }) }.joined(separator: ",")
+    }
 
     public static let unicode = Glyphs(horizontal: "─", vertical: "│", topLeft: "┌", topRight: "┐",
                                        bottomLeft: "└", bottomRight: "┘", ellipsis: "…",
                                        quoteOpen: "“", quoteClose: "”", pointer: "›", disputed: "⚑",
-                                       present: "●", today: "◆", paragraph: "¶")
+                                       present: "●", today: "◆", superscript: true, outside: "†", paragraph: "¶")
     public static let ascii = Glyphs(horizontal: "-", vertical: "|", topLeft: "+", topRight: "+",
                                      bottomLeft: "+", bottomRight: "+", ellipsis: "...",
                                      quoteOpen: "\"", quoteClose: "\"", pointer: ">", disputed: "!",
-                                     present: "*", today: "*", paragraph: "p.")
+                                     present: "*", today: "*", superscript: false, outside: "+", paragraph: "p.")
 }
 
 extension Glyphs {

@@ -2,13 +2,21 @@ import TanacsModel
 
 /// What a town's marker says about the current date, most important first.
 public enum MapMark: Int, Sendable, CaseIterable, Comparable {
-    case eventToday, councilToday, events, quiet
+    static func of(event: Bool, council: Bool, anyEvents: Bool) -> MapMark {
+        if event && council { return .eventAndCouncil }
+        if event { return .eventToday }
+        if council { return .councilToday }
+        return anyEvents ? .events : .quiet
+    }
+
+    case eventAndCouncil, eventToday, councilToday, events, quiet
 
     public static func < (a: MapMark, b: MapMark) -> Bool { a.rawValue < b.rawValue }
 
     public func symbol(_ glyphs: Glyphs) -> String {
         let unicode = glyphs != .ascii
         switch self {
+        case .eventAndCouncil: return unicode ? "✱■" : "*#"
         case .eventToday: return unicode ? "✱" : "*"
         case .councilToday: return unicode ? "■" : "#"
         case .events: return unicode ? "●" : "o"
@@ -18,6 +26,7 @@ public enum MapMark: Int, Sendable, CaseIterable, Comparable {
 
     public var meaning: String {
         switch self {
+        case .eventAndCouncil: return "event + council at work"
         case .eventToday: return "event this day"
         case .councilToday: return "council at work"
         case .events: return "events other days"
@@ -27,7 +36,7 @@ public enum MapMark: Int, Sendable, CaseIterable, Comparable {
 
     public var style: Style {
         switch self {
-        case .eventToday: return Theme.mapEventToday
+        case .eventAndCouncil, .eventToday: return Theme.mapEventToday
         case .councilToday: return Theme.mapCouncil
         case .events: return Theme.text
         case .quiet: return Theme.dim
@@ -112,16 +121,19 @@ public struct MapScene: Sendable {
         return nil
     }
 
-    public static func mark(_ id: String, in model: Model, on day: Day) -> MapMark {
+    /// A town's mark for the days from...to: an event dated inside them, a council at work on one of
+    /// them, or both. A month or a year would light a town up for weeks, so on a single day only events
+    /// dated to that day count.
+    public static func mark(_ id: String, in model: Model, from: Day, to: Day) -> MapMark {
         let events = model.eventsByPlace[id] ?? []
-        // A month or a year would light a town up for weeks: only day-precise dates count as "this day".
-        if events.contains(where: { model.eventByID[$0].map { $0.date.precision == .day && $0.date.contains(day) } ?? false }) {
-            return .eventToday
+        let event = events.contains { model.eventByID[$0].map { from <= $0.date.start && $0.date.end <= to } ?? false }
+        let council = (model.councilsByPlace[id] ?? []).contains { id in
+            model.councilByID[id].map { c in
+                guard c.installedBy == nil, let life = model.councilLifetime(c) else { return false }
+                return life.from <= to && from <= life.to
+            } ?? false
         }
-        if (model.councilsByPlace[id] ?? []).contains(where: { model.councilByID[$0].map { model.councilExists($0, on: day) } ?? false }) {
-            return .councilToday
-        }
-        return events.isEmpty ? .quiet : .events
+        return MapMark.of(event: event, council: council, anyEvents: !events.isEmpty)
     }
 
     /// Places tied to what the detail pane shows: an event's places, a council's seat and the seats
@@ -152,7 +164,7 @@ public struct MapScene: Sendable {
     /// The scene for a state at a size; built once and remembered while nothing it shows changes.
     public init(state: AppState, width: Int, height: Int) {
         let key = SceneKey(width: width, height: height, zoom: state.map.zoom, center: state.map.center,
-                           selected: state.towns.selected, route: state.detail.route, date: state.currentDate)
+                           selected: state.towns.selected, route: state.detail.route, from: state.currentSpan.from, to: state.currentSpan.to)
         self = state.cache.value("mapScene", key: key) { MapScene(building: state, width: width, height: height) }
     }
 
@@ -161,7 +173,7 @@ public struct MapScene: Sendable {
         let center: GeoPoint?
         let selected: Int
         let route: Route?
-        let date: Day
+        let from: Day, to: Day
     }
 
     private init(building state: AppState, width: Int, height: Int) {
@@ -176,7 +188,7 @@ public struct MapScene: Sendable {
             MapScene.shownPlace($0, in: model, projection: projection)
         })
         linkedIDs = linked
-        let day = state.currentDate.ordinal
+        let span = (state.currentSpan.from.ordinal, state.currentSpan.to.ordinal)
         // Markers inside the pane, in label priority: the selection, then places linked to the detail
         // page, then the busiest (see `MapTowns.priority`).
         var isShown = [Bool](repeating: false, count: state.townIDs.count)
@@ -187,7 +199,7 @@ public struct MapScene: Sendable {
             var (x, y) = projection.cell(town.point)
             if town.bank != 0 { x = MapScene.onItsBank(x: x, y: y, town: town, danube: towns.danube, projection: projection) }
             guard x >= 0, y >= 0, x < width, y < height else { continue }
-            let marker = MapMarker(id: town.id, name: town.name, x: x, y: y, mark: town.mark(on: day),
+            let marker = MapMarker(id: town.id, name: town.name, x: x, y: y, mark: town.mark(from: span.0, to: span.1),
                                    eventCount: town.eventCount, selected: town.id == selectedID, linked: linked.contains(town.id))
             if marker.selected { first.append(marker) } else if marker.linked { linkedMarkers.append(marker) } else { rest.append(marker) }
         }
@@ -198,7 +210,8 @@ public struct MapScene: Sendable {
         let named = ranked.filter { claimed.insert($0.y * max(1, width) + $0.x).inserted }
         labels = MapLabels.place(named.map { MapLabels.Request(id: $0.id, text: towns.label[$0.id]!.text, x: $0.x, y: $0.y, required: $0.selected,
                                                                 knownWidth: towns.label[$0.id]!.width) },
-                                 markers: ranked.map { ($0.x, $0.y) }, width: width, height: height)
+                                 markers: ranked.flatMap { m in m.mark == .eventAndCouncil ? [(m.x, m.y), (m.x + 1, m.y)] : [(m.x, m.y)] },
+                                 width: width, height: height)
     }
 
     /// Keeps a mark on its own bank of the Danube: the outline is coarser than a city block, and would
@@ -237,17 +250,17 @@ struct MapTowns {
         let eventCount: Int
         /// Sites are shown only where something happened.
         let busy: Bool
-        /// First and last day (as ordinals) of each event there dated to the day.
+        /// First and last day (as ordinals) of each event there.
         let eventDays: [(Int, Int)]
-        /// First day formed and last day ended (Int.max when never ended) of each council there.
+        /// First and last day at work (as ordinals) of each council there (see `Model.councilLifetime`).
         let councils: [(Int, Int)]
         /// 1 on the Pest (east) bank of the Danube, -1 on the Buda (west) bank, 0 elsewhere.
         var bank = 0
 
-        func mark(on day: Int) -> MapMark {
-            if eventDays.contains(where: { $0.0 <= day && day <= $0.1 }) { return .eventToday }
-            if councils.contains(where: { $0.0 <= day && day <= $0.1 }) { return .councilToday }
-            return eventCount == 0 ? .quiet : .events
+        /// As `MapScene.mark`, for days given as ordinals.
+        func mark(from: Int, to: Int) -> MapMark {
+            MapMark.of(event: eventDays.contains { from <= $0.0 && $0.1 <= to },
+                       council: councils.contains { $0.0 <= to && from <= $0.1 }, anyEvents: eventCount > 0)
         }
     }
 
@@ -290,11 +303,10 @@ struct MapTowns {
                 continue
             }
             let events = model.eventsByPlace[id] ?? []
-            let days = events.compactMap { model.eventByID[$0] }.filter { $0.date.precision == .day }
-                .map { ($0.date.start.ordinal, $0.date.end.ordinal) }
+            let days = events.compactMap { model.eventByID[$0] }.map { ($0.date.start.ordinal, $0.date.end.ordinal) }
             let councils = (model.councilsByPlace[id] ?? []).compactMap { model.councilByID[$0] }.compactMap { c -> (Int, Int)? in
-                guard let formed = c.formed.map(\.date.start).min() else { return nil }
-                return (formed.ordinal, c.ended.map(\.date.end).max()?.ordinal ?? Int.max)
+                guard c.installedBy == nil, let life = model.councilLifetime(c) else { return nil }
+                return (life.from.ordinal, life.to.ordinal)
             }
             all.append(Town(id: id, name: place.name, kind: place.kind, point: GeoPoint(lat: place.lat, lon: place.lon),
                             eventCount: events.count, busy: model.eventsByPlace[id] != nil || model.councilsByPlace[id] != nil,

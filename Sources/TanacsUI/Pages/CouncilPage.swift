@@ -6,16 +6,18 @@ enum CouncilPage {
     static func items(_ c: Council, _ state: AppState) -> [DetailItem] {
         let m = state.model, g = state.glyphs
         var items: [DetailItem] = [.title(c.name)]
-        items.append(.subtitle("\(c.level.rawValue.capitalized) council"))
+        // A body the occupiers or the Kádár government set up is never called a council here.
+        items.append(.subtitle(c.installedBy.map { "Body " + $0.label } ?? "\(c.level.rawValue.capitalized) council"))
         if !c.names.isEmpty { items.append(.field("Also", c.names.joined(separator: ", "))) }
-        if !c.formed.isEmpty {
-            let day = state.currentDate
-            let exists = m.councilExists(c, on: day)
-            items.append(.field("On \(day.shortDisplay)", exists ? "existed" : "did not exist (yet or any more)"))
-        }
-        items += [DetailDocument.datedLine("Formed", c.formed, m, g), DetailDocument.datedLine("Ended", c.ended, m, g)].compactMap { $0 }
+        let span = state.currentSpan
+        items.append(.field("On \(state.currentDateLabel)", m.councilStatus(c, from: span.from, to: span.to).label))
+        items += [DetailDocument.datedLine(c.formed.allSatisfy(\.isAttestation) ? "First attested" : "Formed", c.formed, m, g),
+                  DetailDocument.datedLine(c.ended.allSatisfy(\.isAttestation) ? "Last attested" : "Ended", c.ended, m, g)].compactMap { $0 }
+        if c.ended.isEmpty || c.ended.allSatisfy(\.isAttestation) { items.append(.field("Fate", "not stated in the sources")) }
+        let notes = PageNotes([c.statements, c.demands], then: c.citations)
+        let outside = m.outsideByRecord[c.id] ?? []
         items.append(.blank)
-        items.append(.text(c.summary))
+        items += notes.items(c.statements, outside: outside, g)
         items += DetailDocument.section("Seat", DetailDocument.links([c.place].compactMap { $0 }, m))
         if let parent = c.parent {
             items += DetailDocument.section("Sent delegates to", DetailDocument.links([parent], m) { m.councilByID[$0]?.level.rawValue ?? "" })
@@ -26,11 +28,13 @@ enum CouncilPage {
             return [.link(label: name, note: member.role, target: .person(member.person)),
 ] + member.citations.map { .citation(excerpt: $0, claim: nil) }
         })
-        items += DetailDocument.section("Demands", c.demands.flatMap { [.text("• " + $0.text)] + $0.citations.map { .citation(excerpt: $0, claim: nil) } })
+        items += DetailDocument.section("Demands", notes.items(c.demands, bullet: true, g))
         items += DetailDocument.section("Events", DetailDocument.links(m.eventsByCouncil[c.id] ?? [], m, note: DetailDocument.eventDate(m)))
         items += DetailDocument.section("When it formed and ended",
-                                        DetailDocument.dated("Formed", c.formed, m, g) + DetailDocument.dated("Ended", c.ended, m, g))
-        items += DetailDocument.sources(c.citations)
+                                        DetailDocument.dated(c.formed.allSatisfy(\.isAttestation) ? "First attested" : "Formed", c.formed, m, g)
+                                        + DetailDocument.dated(c.ended.allSatisfy(\.isAttestation) ? "Last attested" : "Ended", c.ended, m, g))
+        items += notes.section(g)
+        items += DetailDocument.outside(outside, g)
         return items
     }
 }

@@ -6,8 +6,8 @@ enum IndexPages {
         let m = state.model, g = state.glyphs
         // A council at work has the map's mark for it, so a mark means one thing everywhere.
         let mark = MapMark.councilToday.symbol(g)
-        let day = state.currentDate
-        let dayText = day.shortDisplay
+        let span = state.currentSpan
+        let dayText = state.currentDateLabel
         switch kind {
         case .towns:
             // The same marks as the map, each with the map's meaning.
@@ -15,15 +15,15 @@ enum IndexPages {
             let header: [DetailItem] = [.title(kind.title), .subtitle("On \(dayText): \(legend); [ and ] change the day")]
             return header + [DetailItem.blank] + m.places.compactMap { p in
                 let events = m.eventsByPlace[p.id] ?? []
-                let mark = MapScene.mark(p.id, in: m, on: day)
+                let mark = MapScene.mark(p.id, in: m, from: span.from, to: span.to)
                 let note = [p.kind.rawValue, Text.count(events.count, "event"), mark == .quiet ? "" : mark.symbol(g)]
                     .filter { !$0.isEmpty }.joined(separator: " · ")
                 return .link(label: p.name, note: note, target: .place(p.id))
             }
         case .councils:
-            let header: [DetailItem] = [.title(kind.title), .subtitle("\(mark) = existed on \(dayText); [ and ] change the day")]
-            let existing = m.councils.filter { m.councilExists($0, on: day) }.count
-            return header + [.field("Existing that day", "\(existing) of \(m.councils.count)"), .blank]
+            let header: [DetailItem] = [.title(kind.title), .subtitle("\(mark) = at work on \(dayText); [ and ] change the day")]
+            let existing = m.councils.filter { m.councilAtWork($0, from: span.from, to: span.to) }.count
+            return header + [.field("At work that day", "\(existing) of \(m.councils.count)"), .blank]
                 + m.councils.map { .link(label: $0.name, note: CouncilIndexNote.note($0.id, state), target: .council($0.id)) }
         case .people:
             return [.title(kind.title), .blank] + m.people.map { p in
@@ -52,7 +52,7 @@ enum IndexPages {
             var items: [DetailItem] = [.title(kind.title), .subtitle("Each source's claim side by side; \(g.disputed) marks topics where they differ")]
             for f in m.figures.sorted(by: { $0.topic.folded < $1.topic.folded }) {
                 items.append(.blank)
-                items.append(.link(label: (FigurePage.isDisputed(f) ? "\(g.disputed) " : "") + f.topic, note: "", target: .figure(f.id)))
+                items.append(.link(label: (FigurePage.isDisputed(f, state.model) ? "\(g.disputed) " : "") + f.topic, note: "", target: .figure(f.id)))
                 items.append(.text("  " + FigurePage.claimsLine(f, m, g)))
             }
             return items

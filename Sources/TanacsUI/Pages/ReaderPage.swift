@@ -1,13 +1,15 @@
 import TanacsModel
 
 /// An excerpt in its passage: the sentences around it, verbatim, with the quotation highlighted; its
-/// source and place in it; and every record that cites it.
+/// source and place in it; the sentences it supports; and every record that cites it.
 enum ReaderPage {
     static func items(_ x: Excerpt, _ state: AppState) -> [DetailItem] {
         let m = state.model, g = state.glyphs
         var items: [DetailItem] = []
         if let reader = state.detail.reader, let n = reader.excerpts.firstIndex(of: x.id), let name = m.name(of: reader.record) {
-            items.append(.subtitle("Excerpt \(n + 1) of \(reader.excerpts.count) cited by \(name)  (> next, < previous)"))
+            let what = reader.statement == nil ? "Excerpt \(n + 1) of \(reader.excerpts.count) cited by \(name)"
+                : "Quotation \(n + 1) of \(reader.excerpts.count) behind a sentence of \(name)"
+            items.append(.subtitle(what + "  (> next, < previous)"))
         }
         let source = m.sourceByID[x.source]
         if let s = source {
@@ -17,7 +19,7 @@ enum ReaderPage {
             if let p = m.passages[x.id], p.page != nil {
                 items.append(.field("Page and line", p.location()))
             } else {
-                items.append(.field("Paragraph", "\(x.paragraph)"))
+                items.append(.field("Paragraph", "\(x.paragraph)" + (x.isNote ? " (an endnote)" : "")))
             }
         }
         items.append(.blank)
@@ -32,6 +34,12 @@ enum ReaderPage {
         } else {
             items.append(.citation(excerpt: x.id, claim: nil))
         }
+        if let reader = state.detail.reader {
+            // Which of the record's sentences this quotation supports: the one it was opened from first.
+            var supported = statements(of: reader.record, m).filter { $0.citations.contains(x.id) }.map(\.text)
+            if let from = reader.statement, let i = supported.firstIndex(of: from) { supported.insert(supported.remove(at: i), at: 0) }
+            items += DetailDocument.section("Supports", supported.map { .text("• " + $0) })
+        }
         if state.sourceTexts[x.source] != nil {
             items += [.blank, .link(label: "Read the whole article from here", note: "a", target: .article(x.source, at: x.id))]
         } else {
@@ -39,5 +47,15 @@ enum ReaderPage {
         }
         items += DetailDocument.section("Cited by", DetailDocument.links(m.citedBy[x.id] ?? [], m) { Route(id: $0)?.kindName(in: m) ?? "" })
         return items
+    }
+
+    /// Every sentence of a record in the project's words: statements, roles and demands.
+    static func statements(of id: String, _ m: Model) -> [Statement] {
+        if let e = m.eventByID[id] { return e.statements }
+        if let p = m.placeByID[id] { return p.statements }
+        if let c = m.councilByID[id] { return c.statements + c.demands + c.people.map { Statement(text: $0.role, citations: $0.citations) } }
+        if let p = m.personByID[id] { return p.roles + p.statements }
+        if let f = m.figureByID[id] { return f.statements }
+        return []
     }
 }

@@ -23,10 +23,19 @@ public struct ListCursor: Sendable, Equatable {
     }
 }
 
-/// The excerpts of one record, so the reader can step through them.
+/// The excerpts of one record, so the reader can step through them; opened from a sentence, the
+/// quotations behind that sentence only.
 public struct ReaderContext: Sendable, Hashable {
     public var record: String
     public var excerpts: [String]
+    /// The sentence whose quotations these are, when the reader was opened from one.
+    public var statement: String?
+
+    public init(record: String, excerpts: [String], statement: String? = nil) {
+        self.record = record
+        self.excerpts = excerpts
+        self.statement = statement
+    }
 }
 
 /// The detail pane: the page shown, its selected link or quotation and scroll.
@@ -57,12 +66,19 @@ public enum Effect: Sendable, Equatable {
 
 /// Everything history restores: which pane has focus and what each pane shows.
 public struct Location: Sendable, Equatable {
+    public var date: Day
+    public var period: HistoricalDate?
     public var focus: Pane
     public var listPane: Pane
     public var timeline: ListCursor
     public var towns: ListCursor
     public var detail: DetailState
-    public var currentDate: Day
+}
+
+/// The go-to line while it is open: a day or a record to go to.
+public struct GoToState: Sendable, Equatable {
+    public var query: String
+    public init(query: String = "") { self.query = query }
 }
 
 /// The search line while it is open.
@@ -86,6 +102,17 @@ public struct AppState: Sendable {
     public var timeline = ListCursor()
     public var towns = ListCursor()
     public var detail = DetailState()
+    /// The first and last day of what is current: one day, or the current period.
+    public var currentSpan: (from: Day, to: Day) {
+        currentPeriod.map { ($0.start, $0.end) } ?? (currentDate, currentDate)
+    }
+
+    /// "23 Oct 1956", or "Oct 1956 (day not stated)" while a vague event is selected.
+    public var currentDateLabel: String {
+        guard let period = currentPeriod else { return currentDate.shortDisplay }
+        return period.display + (period.isInterval ? "" : period.precision == .month ? " (day not stated)" : " (month not stated)")
+    }
+
     /// Browser-like history of locations.
     public var back: [Location] = []
     public var forward: [Location] = []
@@ -97,8 +124,16 @@ public struct AppState: Sendable {
     public private(set) var timelineEventRows: [Int]
     /// The index in `timelineEvents` of the first event dated exactly each day.
     private(set) var firstEventOnDay: [Day: Int]
-    /// The app's current day: the selected event's, or wherever `[` and `]` moved it.
+    /// The app's current day: the selected event's, or wherever `[`, `]` or a go-to moved it. For an
+    /// event whose day is not known, the last day it can mean (where the timeline places it).
     public var currentDate: Day
+    /// Set while the selected event's date is a month, a year or a span: the map, the status bar and
+    /// the pages then show that period as the sources give it rather than invent a day.
+    public var currentPeriod: HistoricalDate?
+    /// The go-to line while it is open.
+    public var goTo: GoToState?
+    /// True while `P` plays the days forward; the terminal sends `.tick` while it is.
+    public var playing = false
     public var search: SearchState?
     /// The last query searched, for `n` and `N`.
     public var lastQuery = ""
@@ -166,10 +201,12 @@ public struct AppState: Sendable {
     public var eventCount: Int { timelineEvents.count }
 
     public var location: Location {
-        Location(focus: focus, listPane: listPane, timeline: timeline, towns: towns, detail: detail, currentDate: currentDate)
+        Location(date: currentDate, period: currentPeriod, focus: focus, listPane: listPane, timeline: timeline, towns: towns, detail: detail)
     }
 
     mutating func restore(_ l: Location) {
+        currentDate = l.date
+        currentPeriod = l.period
         focus = l.focus
         listPane = l.listPane
         // The filter may have changed since: keep the restored selection inside the list.
@@ -177,6 +214,5 @@ public struct AppState: Sendable {
         timeline.selected = Reducer.clamp(timeline.selected, count: eventCount)
         towns = l.towns
         detail = l.detail
-        currentDate = l.currentDate
     }
 }

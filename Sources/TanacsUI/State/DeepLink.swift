@@ -9,26 +9,18 @@ extension Reducer {
         guard let route = Route(id: id), state.model.name(of: id) != nil else { return false }
         state.detail = DetailState(route: route)
         syncPanes(&state, to: route)
+        if case .event = route { revealSelectedDay(&state) }
         focus(&state, .detail)
         return true
     }
 
-    /// Selects the first event on or after a day in the timeline (the last event when all are
-    /// earlier) and shows it. An event counts as on the day when its date can mean that day.
+    /// Selects the event that stands for a day (see `goToDay`) and makes the day current: an event
+    /// dated that day, else the shortest vague date covering it, else the next event.
     @discardableResult
     public static func go(_ state: inout AppState, to day: Day) -> Bool {
-        let events = state.timelineEvents.compactMap { state.model.eventByID[$0] }
-        guard !events.isEmpty else { return false }
-        // An event dated exactly that day first, then the first that starts later; spans that merely
-        // contain the day come earlier in the timeline but would hide the day's own events.
-        let n = events.firstIndex { $0.date.start == day && $0.date.end == day }
-            ?? events.firstIndex { $0.date.start >= day }
-            ?? events.count - 1
-        state.timeline.selected = n
-        focus(&state, .timeline)
-        followSelection(&state, of: .timeline)
+        let done = goToDay(&state, day)
         keepSelectionsVisible(&state)
-        return true
+        return done
     }
 }
 

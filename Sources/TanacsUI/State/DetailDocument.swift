@@ -16,6 +16,11 @@ public enum DetailItem: Sendable, Equatable {
     case quoted(excerpt: String, text: String)
     /// The quotation the reader shows, highlighted and marked inside its passage.
     case highlight(String)
+    /// A sentence in the project's words with the footnote marks of the quotations behind it;
+    /// selecting it and pressing Enter reads those quotations. `bullet` lists it ("• ").
+    case statement(text: String, marks: String, excerpts: [String], bullet: Bool)
+    /// One of the page's numbered quotations, with the mark its sentences carry.
+    case quotation(mark: String, excerpt: String)
     case blank
 
     public var target: Route? {
@@ -23,8 +28,55 @@ public enum DetailItem: Sendable, Equatable {
         case .link(_, _, let target): return target
         case .citation(let excerpt, _): return .excerpt(excerpt)
         case .quoted(let excerpt, _): return .excerpt(excerpt)
+        case .statement(_, _, let excerpts, _): return excerpts.first.map { .excerpt($0) }
+        case .quotation(_, let excerpt): return .excerpt(excerpt)
         default: return nil
         }
+    }
+}
+
+/// A page's quotations numbered in the order its sentences first cite them, then the record's other
+/// citations: the numbers behind each sentence's footnote marks.
+struct PageNotes {
+    private(set) var order: [String] = []
+    private var number: [String: Int] = [:]
+
+    init(_ lists: [[Statement]], then others: [String] = []) {
+        for list in lists { for s in list { for id in s.citations { add(id) } } }
+        for id in others { add(id) }
+    }
+
+    private mutating func add(_ id: String) {
+        guard number[id] == nil else { return }
+        order.append(id)
+        number[id] = order.count
+    }
+
+    /// Statements as items, each with its marks; a register term in one adds the outside mark.
+    func items(_ list: [Statement], bullet: Bool = false, outside: [OutsideKnowledge] = [], _ g: Glyphs) -> [DetailItem] {
+        list.map { s in
+            var marks = g.marks(s.citations.compactMap { number[$0] })
+            if outside.contains(where: { s.text.folded.contains($0.term.folded) }) { marks += g.outside }
+            return .statement(text: s.text, marks: marks, excerpts: s.citations, bullet: bullet)
+        }
+    }
+
+    /// The numbered quotations grouped under each source ("What Haynes says"), in the order the
+    /// sources are listed, so what each says stands apart.
+    func bySource(_ m: Model, _ g: Glyphs) -> [DetailItem] {
+        var items: [DetailItem] = []
+        for source in m.sources {
+            let own = order.enumerated().filter { m.excerptByID[$0.element]?.source == source.id }
+            guard !own.isEmpty else { continue }
+            items += [.blank, .heading("What \(DetailDocument.shortName(source)) says (\(Text.count(own.count, "quotation")))")]
+            items += own.map { .quotation(mark: g.marks([$0.offset + 1]), excerpt: $0.element) }
+        }
+        return items
+    }
+
+    /// The numbered quotations, under "Sources".
+    func section(_ g: Glyphs) -> [DetailItem] {
+        DetailDocument.section("Sources", order.enumerated().map { .quotation(mark: g.marks([$0.offset + 1]), excerpt: $0.element) })
     }
 }
 
@@ -45,7 +97,7 @@ public enum DetailDocument {
         case .event(let id): return m.eventByID[id].map { EventPage.items($0, m, g) } ?? missing(id)
         case .place(let id): return m.placeByID[id].map { PlacePage.items($0, state) } ?? missing(id)
         case .council(let id): return m.councilByID[id].map { CouncilPage.items($0, state) } ?? missing(id)
-        case .person(let id): return m.personByID[id].map { PersonPage.items($0, m) } ?? missing(id)
+        case .person(let id): return m.personByID[id].map { PersonPage.items($0, m, g) } ?? missing(id)
         case .figure(let id): return m.figureByID[id].map { FigurePage.items($0, m, g) } ?? missing(id)
         case .excerpt(let id): return m.excerptByID[id].map { ReaderPage.items($0, state) } ?? missing(id)
         case .source(let id): return m.sourceByID[id].map { SourcePage.items($0, state) } ?? missing(id)
@@ -61,6 +113,11 @@ public enum DetailDocument {
     }
 
     private static func missing(_ id: String) -> [DetailItem] { [.text("No record \(id).")] }
+
+    /// The register's entries for a record, marked on its page: what comes from outside the sources.
+    static func outside(_ entries: [OutsideKnowledge], _ g: Glyphs) -> [DetailItem] {
+        section("Outside the sources", entries.map { .text("\(g.outside) \($0.term): \($0.reason)") })
+    }
 
     /// Links to records by id, skipping unknown ids; `note` adds a short remark to each.
     static func links(_ ids: [String], _ m: Model, note: (String) -> String = { _ in "" }) -> [DetailItem] {
@@ -89,7 +146,23 @@ public enum DetailDocument {
             return [.field("\(g.disputed) \(label)", "DISPUTED, sources give different dates:")]
                 + claims.map { .citation(excerpt: $0.citation, claim: "\($0.date.display) (\(sourceName(of: $0.citation, m)))") }
         }
-        return [.field(label, claims[0].date.display)] + claims.map { .citation(excerpt: $0.citation, claim: nil) }
+        return [.field(label, claims[0].date.display + basisNote(claims[0]))]
+            + claims.flatMap { claim -> [DetailItem] in
+                var items: [DetailItem] = [.citation(excerpt: claim.citation, claim: nil)]
+                if let anchor = claim.anchor, anchor.citation != claim.citation {
+                    items.append(.citation(excerpt: anchor.citation, claim: "anchor: " + anchor.reckoning))
+                }
+                return items
+            }
+    }
+
+    /// "", " (derived: the day after …)" or " (approx.)": how a date is known, when not stated outright.
+    static func basisNote(_ claim: DateClaim) -> String {
+        switch claim.basis {
+        case .derived: return " (derived: \(claim.anchor?.reckoning ?? "reckoned"))"
+        case .approximate: return " (approx.)"
+        default: return ""
+        }
     }
 
     /// The same dates on one line, for the top of a page; the quotations follow further down.
@@ -99,7 +172,7 @@ public enum DetailDocument {
             let each = claims.map { "\($0.date.display) (\(sourceName(of: $0.citation, m)))" }.joined(separator: " · ")
             return .field("\(g.disputed) \(label)", "DISPUTED: " + each)
         }
-        return .field(label, claims[0].date.display)
+        return .field(label, claims[0].date.display + (claims[0].basis == .approximate ? " (approx.)" : ""))
     }
 
     static func sourceName(of excerpt: String, _ m: Model) -> String {
@@ -159,6 +232,14 @@ public enum DetailDocument {
                 add(i, "— \(source), \(location(x, m, g))", Theme.source, indent: 4)
             case .context(let s): add(i, s, Theme.text)
             case .quoted(_, let s), .highlight(let s): add(i, g.quoteOpen + s + g.quoteClose, Theme.highlight, hang: 1)
+            case .statement(let text, let marks, _, let bullet):
+                add(i, (bullet ? "• " : "") + text + marks, Theme.text, hang: bullet ? 2 : 0)
+            case .quotation(let mark, let id):
+                guard let x = m.excerptByID[id] else { add(i, "[missing excerpt \(id)]", Theme.disputed); continue }
+                let source = m.sourceByID[x.source].map(shortName) ?? x.source
+                let lead = mark + " "
+                add(i, lead + g.quoteOpen + x.text + g.quoteClose, Theme.quote, indent: 0, hang: TextWidth.of(lead) + 1)
+                add(i, "— \(source), \(location(x, m, g))" + (x.isNote ? ", endnote" : ""), Theme.source, indent: TextWidth.of(lead) + 2)
             case .blank: out.append(DetailLine(item: i, text: "", style: Theme.text, indent: 0))
             }
         }

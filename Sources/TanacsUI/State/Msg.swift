@@ -14,4 +14,6 @@ public enum Msg: Sendable, Hashable {
     case click(x: Int, y: Int)
     /// Wheel movement at a screen cell: negative is up.
     case scroll(x: Int, y: Int, lines: Int)
+    /// Time passing while playing: the next day.
+    case tick
 }

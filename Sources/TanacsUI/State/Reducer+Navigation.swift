@@ -34,12 +34,18 @@ extension Reducer {
             guard selectable.indices.contains(state.detail.cursor.selected),
                   let target = items[selectable[state.detail.cursor.selected]].target else { return }
             var reader: ReaderContext?
-            if case .excerpt(let excerpt) = target {
+            let record = state.detail.route?.recordID
+            if case .statement(let text, _, let excerpts, _) = items[selectable[state.detail.cursor.selected]],
+               let record, !record.hasPrefix("excerpt:") {
+                // A sentence's key leads to the quotations behind that sentence, and only those.
+                reader = ReaderContext(record: record, excerpts: excerpts.uniqued, statement: text)
+            } else if case .excerpt(let excerpt) = target {
                 let excerpts = items.compactMap { item -> String? in
-                    if case .citation(let id, _) = item { return id }
-                    return nil
+                    switch item {
+                    case .citation(let id, _), .quotation(_, let id): return id
+                    default: return nil
+                    }
                 }
-                let record = state.detail.route?.recordID
                 if let record, !record.hasPrefix("excerpt:") {
                     reader = ReaderContext(record: record, excerpts: excerpts.uniqued)
                 } else if let current = state.detail.reader, current.excerpts.contains(excerpt) {

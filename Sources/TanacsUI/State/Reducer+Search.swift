@@ -1,6 +1,6 @@
 import TanacsModel
 
-/// The search line, `n`/`N`, the filter menu and the current date.
+/// The search line, `n`/`N` and the filter menu.
 extension Reducer {
     static func startSearch(_ state: inout AppState) {
         state.search = SearchState(query: "", origin: state.location)
@@ -69,7 +69,8 @@ extension Reducer {
             labels = state.detailSelectable.map { i in
                 switch items[i] {
                 case .link(let label, let note, _): return label + " " + note
-                case .citation(let id, _): return m.excerptByID[id]?.text ?? ""
+                case .citation(let id, _), .quotation(_, let id): return m.excerptByID[id]?.text ?? ""
+                case .statement(let text, _, _, _): return text
                 default: return ""
                 }
             }
@@ -103,15 +104,5 @@ extension Reducer {
         default: break
         }
         if state.filterMenu != nil { state.filterMenu = cursor }
-    }
-
-    /// Moves the current date a day; the timeline jumps to that day's first event when it has one.
-    static func stepDate(_ state: inout AppState, by days: Int) {
-        let day = state.currentDate.adding(days: days)
-        state.currentDate = day
-        guard let index = state.firstEventOnDay[day] else { return }
-        state.timeline.selected = index
-        // A page opened on purpose (an index, a town) stays, showing the new day; a followed one moves on.
-        if state.detail.followsSelection, case .event = state.detail.route { followSelection(&state, of: .timeline) }
     }
 }

@@ -11,15 +11,22 @@ public enum Reducer {
         case .resize(let width, let height):
             state.width = max(0, width)
             state.height = max(0, height)
+        case .tick:
+            tick(&state)
         case .key(let key):
             // These work the same on top of anything, a text prompt included.
             if key == .ctrl("l") { state.effects.append(.redrawAll); break }
             if key == .ctrl("c") { state.running = false; break }
+            // Any key pauses play, and does nothing else.
+            if state.playing { state.playing = false; state.notice = "Paused"; break }
             if state.showHelp { helpKey(&state, key) }
+            else if state.goTo != nil { goToKey(&state, key) }
             else if state.search != nil { searchKey(&state, key) }
             else if state.filterMenu != nil { filterMenuKey(&state, key) }
             else { paneKey(&state, key) }
         case .click(let x, let y):
+            state.playing = false
+            state.goTo = nil
             click(&state, x: x, y: y)
         case .scroll(let x, let y, let lines):
             if state.showHelp { state.helpScroll = max(0, state.helpScroll + lines) }
@@ -99,6 +106,8 @@ public enum Reducer {
             state.notice = "Filters cleared"
         case .char("]"): stepDate(&state, by: 1)
         case .char("["): stepDate(&state, by: -1)
+        case .char(":"): startGoTo(&state)
+        case .char("P"): togglePlay(&state)
         case .char(">"), .char("."): stepReader(&state, by: 1)
         case .char("<"), .char(","): stepReader(&state, by: -1)
         case .char("y"): cite(&state)
@@ -171,7 +180,7 @@ public enum Reducer {
         default:
             route = state.selectedEvent.map { .event($0.id) }
             if let event = state.selectedEvent {
-                state.currentDate = event.date.start
+                setDate(&state, of: event)
                 selectOnMap(&state, event.places)
             }
         }
@@ -183,6 +192,15 @@ public enum Reducer {
         state.detail = DetailState(route: route, followsSelection: true)
     }
 
+    /// The list pane's selection, as `followSelection(_:of:)` for the pane last used.
+    static func followSelection(_ state: inout AppState) { followSelection(&state, of: state.listPane) }
+
+    /// The current date becomes an event's: its day, or the period a vague date spans.
+    static func setDate(_ state: inout AppState, of event: Event) {
+        state.currentDate = Chronology.anchor(event.date)
+        state.currentPeriod = event.date.isSingleDay ? nil : event.date
+    }
+
     /// Moves the other panes to a record opened in the detail pane: an event's row, day and place; a
     /// town on the map; a council's seat. A person's towns light up on the map by themselves.
     static func syncPanes(_ state: inout AppState, to route: Route) {
@@ -191,7 +209,7 @@ public enum Reducer {
         case .event(let id):
             guard let event = m.eventByID[id] else { return }
             if let n = state.timelineEvents.firstIndex(of: id) { state.timeline.selected = n }
-            state.currentDate = event.date.start
+            setDate(&state, of: event)
             selectOnMap(&state, event.places)
         case .place(let id): selectOnMap(&state, [id])
         case .council(let id): selectOnMap(&state, [m.councilByID[id]?.place].compactMap { $0 })

@@ -6,6 +6,7 @@ struct DetailKey: Hashable {
     let route: Route?
     let reader: ReaderContext?
     let date: Day
+    let period: HistoricalDate?
     let glyphs: Glyphs
 }
 
@@ -75,7 +76,7 @@ final class RenderCache: @unchecked Sendable {
 }
 
 extension AppState {
-    var detailKey: DetailKey { DetailKey(route: detail.route, reader: detail.reader, date: currentDate, glyphs: glyphs) }
+    var detailKey: DetailKey { DetailKey(route: detail.route, reader: detail.reader, date: currentDate, period: currentPeriod, glyphs: glyphs) }
 
     private var detailPage: RenderCache.Page {
         cache.page(detailKey) { DetailDocument.items(for: detail.route, in: self) }

@@ -1,8 +1,12 @@
 import TanacsModel
 
-/// A row of the timeline: a phase heading, a date heading, or an event under it.
+/// A row of the timeline: a phase heading, a heading for events whose date crosses phases, a date
+/// heading, or an event under it.
 public enum TimelineRow: Sendable, Equatable {
-    case phase(Phase)
+    /// `continued` when the phase resumes after events that cross a phase boundary.
+    case phase(Phase, continued: Bool)
+    /// Events whose dates reach across a phase boundary, placed after the last day they can mean.
+    case acrossPhases(HistoricalDate)
     case day(HistoricalDate)
     case event(String)
 
@@ -11,14 +15,23 @@ public enum TimelineRow: Sendable, Equatable {
         return nil
     }
 
-    /// Phase and date headings, each followed by that date's events, for the events given in order.
+    /// Phase and date headings, each followed by that date's events, for the events given in
+    /// chronological order.
     static func build(_ events: [Event]) -> [TimelineRow] {
-        var rows: [TimelineRow] = [], lastDate: String?, lastPhase: Phase?
+        var rows: [TimelineRow] = [], lastDate: String?, lastSection: Phase??, shownPhases: Set<Phase> = []
         for event in events {
-            let phase = Phase.of(event.date)
-            if phase != lastPhase {
-                rows.append(.phase(phase))
-                lastPhase = phase
+            let phase = Phase.containing(event.date)
+            if lastSection == nil || lastSection! != phase {
+                if let phase {
+                    rows.append(.phase(phase, continued: shownPhases.contains(phase)))
+                    shownPhases.insert(phase)
+                } else {
+                    rows.append(.acrossPhases(event.date))
+                }
+                lastSection = .some(phase)
+                lastDate = nil
+            } else if phase == nil, event.date.text != lastDate {
+                rows.append(.acrossPhases(event.date))
                 lastDate = nil
             }
             if event.date.text != lastDate {

@@ -22,6 +22,8 @@ public enum HelpView {
         ("Backspace  H  Ctrl-O", "back (like a browser)"),
         ("L", "forward (Ctrl-I is the same key as Tab in terminals)"),
         ("[ ]", "move the current date a day back or forward"),
+        (":", "go to a day (1956-11-04, 4 nov, nov 4 1956, 14.11.1956) or a record by name or id"),
+        ("P", "play: step the day forward on its own; any key pauses"),
         ("f", "filter the timeline by kind, town or council"),
         ("X", "clear every timeline filter"),
         ("mouse", "click selects, a second click opens, the wheel scrolls"),
@@ -30,7 +32,8 @@ public enum HelpView {
     public static let timeline: Section = ("Timeline", [
         ("Enter  l  →", "open the selected event in the detail pane"),
         ("letters", "D demonstration, F fighting, M massacre, S strike, C council, P political, A army, R repression, I international"),
-        ("◆", "the current date's heading"),
+        ("◆", "the current date's heading (one heading at most)"),
+        ("day not stated", "events dated only to a month, a year or a span come after the days they can mean"),
     ])
 
     public static let map: Section = ("Map", [
@@ -40,8 +43,9 @@ public enum HelpView {
         ("+  -  0", "zoom in, out, whole country"),
         ("b", "Budapest's districts and sites, or back"),
         ("m", "draw in braille, half blocks or ASCII"),
-        ("✱ *", "an event in the town on the current date"),
-        ("■ #", "a council of the town at work that day"),
+        ("✱ *", "an event in the town on the current date (or in the current period)"),
+        ("■ #", "a council of the town at work that day, as far as the sources date it"),
+        ("✱■ *#", "both: an event and a council at work"),
         ("● o", "events on other days"),
         ("· +", "no events recorded"),
         ("reverse", "the selected town; underlined: linked to the detail page"),

@@ -66,7 +66,7 @@ public enum MapView {
     }
 
     static func title(_ state: AppState) -> String {
-        var title = "Map \(state.currentDate.display)"
+        var title = "Map " + (state.currentPeriod == nil ? state.currentDate.display : state.currentDateLabel)
         if state.map.zoom > 0 { title += " ×\(1 << min(state.map.zoom, MapState.maxZoom))" }
         return title
     }

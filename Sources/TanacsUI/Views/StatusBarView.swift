@@ -4,9 +4,10 @@ public enum StatusBarView {
     public static func hintItems(for state: AppState) -> [String] {
         if state.showHelp { return ["j/k scroll", "Esc close", "Q quit"] }
         if state.filterMenu != nil { return ["j/k move", "Space toggle", "Esc close"] }
+        if state.playing { return ["▶ playing a day at a time: any key pauses"] }
         switch state.focus {
-        case .timeline: return ["j/k move", "Enter open", "/ search", "f filter", "[ ] day", "t c p e F s indexes", "z max", "q quit"]
-        case .map: return ["arrows move", "Enter open", "+/- zoom", "b Budapest", "m drawing", "/ search", "[ ] day"]
+        case .timeline: return ["j/k move", "Enter open", "/ search", ": go to", "[ ] day", "P play", "f filter", "t c p e F s indexes", "z max", "q quit"]
+        case .map: return ["arrows move", "Enter open", "+/- zoom", "b Budapest", "m drawing", ": go to", "[ ] day", "P play"]
         case .detail:
             if Reducer.isReading(state) { return ["> < next/prev", "Enter open", "a article", "y cite", "q back"] }
             return ["j/k select", "Enter follow", "y cite", "Bksp back", "L fwd", "/ search", "q quit"]
@@ -32,18 +33,20 @@ public enum StatusBarView {
         }
     }
 
-    /// The current date; a month or year from a vague event date is shown as such, not as its first day.
+    /// The current date; a month, a year or a span from a vague event date is shown as such, never as one of its days.
     static func date(_ state: AppState) -> String {
-        let day = state.currentDate
-        if let event = state.selectedEvent, event.date.start == day, event.date.precision != .day || event.date.isInterval {
-            return event.date.display + " (approx.)"
-        }
-        return day.display
+        state.currentPeriod == nil ? state.currentDate.display : state.currentDateLabel
     }
 
     public static func render(_ state: AppState, in rect: Rect, canvas: inout Canvas) {
         guard !rect.isEmpty else { return }
         canvas.fill(rect, style: Theme.status)
+        if let line = state.goTo {
+            let end = canvas.write(" : " + line.query, x: rect.x, y: rect.y, style: Theme.statusKey, limit: rect.maxX)
+            canvas.write("▏", x: end, y: rect.y, style: Theme.status, limit: rect.maxX)
+            canvas.write("  " + GoToLine.preview(line.query, state), x: end + 1, y: rect.y, style: Theme.status, limit: rect.maxX)
+            return
+        }
         if let search = state.search {
             let end = canvas.write(" / " + search.query, x: rect.x, y: rect.y, style: Theme.statusKey, limit: rect.maxX)
             canvas.write("▏", x: end, y: rect.y, style: Theme.status, limit: rect.maxX)

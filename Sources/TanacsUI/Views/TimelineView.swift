@@ -14,20 +14,24 @@ public enum TimelineView {
             return
         }
         let selectedID = state.selectedEvent?.id
+        func rule(_ title: String, y: Int) {
+            let line = String(repeating: state.glyphs.horizontal, count: 2)
+            canvas.write(Text.truncate("\(line) \(title) \(String(repeating: state.glyphs.horizontal, count: inner.width))", to: inner.width, glyphs: state.glyphs),
+                         x: inner.x, y: y, style: Theme.title, limit: inner.maxX)
+        }
         for row in 0..<inner.height {
             let index = state.timeline.offset + row
             guard state.timelineRows.indices.contains(index) else { break }
             let y = inner.y + row
             switch state.timelineRows[index] {
-            case .phase(let phase):
-                let rule = String(repeating: state.glyphs.horizontal, count: 2)
-                canvas.write(Text.truncate("\(rule) \(phase.title) \(String(repeating: state.glyphs.horizontal, count: inner.width))", to: inner.width, glyphs: state.glyphs),
-                             x: inner.x, y: y, style: Theme.title, limit: inner.maxX)
+            case .phase(let phase, let continued):
+                rule(phase.title + (continued ? " (continued)" : ""), y: y)
+            case .acrossPhases(let date):
+                rule(date.display + ": across phases", y: y)
             case .day(let date):
-                // Dates the sources give only as a month, a year or a span are labelled as approximate.
-                let label = date.precision == .day && !date.isInterval ? date.start.display : "\(date.display) (approx.)"
-                let today = date.contains(state.currentDate)
-                canvas.write(label + (today ? " \(state.glyphs.today)" : ""), x: inner.x, y: y, style: Theme.heading, limit: inner.maxX)
+                // A month, a year or a span says so: "Oct 1956, day not stated".
+                let today = isCurrent(date, state)
+                canvas.write(date.heading + (today ? " \(state.glyphs.today)" : ""), x: inner.x, y: y, style: Theme.heading, limit: inner.maxX)
             case .event(let id):
                 guard let event = state.model.eventByID[id] else { continue }
                 let time = event.time.map { $0 + " " } ?? ""
@@ -38,6 +42,12 @@ public enum TimelineView {
                 canvas.write(Text.truncate(line, to: inner.width, glyphs: state.glyphs), x: inner.x, y: y, style: style, limit: inner.maxX)
             }
         }
+    }
+
+    /// The one heading marked as current: the current period's, or else the current day's.
+    static func isCurrent(_ date: HistoricalDate, _ state: AppState) -> Bool {
+        if let period = state.currentPeriod { return period.text == date.text }
+        return date.isSingleDay && date.start == state.currentDate
     }
 
     /// One letter per kind, so the list reads without colour.

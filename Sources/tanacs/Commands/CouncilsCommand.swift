@@ -13,7 +13,7 @@ struct CouncilsCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Only councils seated at this place or inside it: an id, csepel, or a name.", valueName: "place"))
     var place: String?
 
-    @Option(help: ArgumentHelp("Only councils that existed on this day (formed by then, not yet ended).", valueName: "YYYY-MM-DD"))
+    @Option(help: ArgumentHelp("Only councils at work on this day, as far as the sources date them.", valueName: "YYYY-MM-DD"))
     var on: Day?
 
     @OptionGroup var output: JSONOption

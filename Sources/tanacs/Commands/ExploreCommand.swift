@@ -15,7 +15,7 @@ struct Explore: ParsableCommand {
     @Option(help: ArgumentHelp("Open on this record: an id (council:…), csepel, or a name.", valueName: "id"))
     var at: String?
 
-    @Option(help: ArgumentHelp("Open on the first event on or after this day.", valueName: "YYYY-MM-DD"))
+    @Option(help: ArgumentHelp("Open on this day: its first event, or the vague event that covers it.", valueName: "YYYY-MM-DD"))
     var date: Day?
 
     @Flag(name: .long, help: "Ignore the mouse.")
@@ -53,7 +53,8 @@ struct Explore: ParsableCommand {
             fatalError("TANACS_CRASH_TEST: crashing on purpose after the first frame")
         }
         while state.running {
-            guard let msg = terminal.nextMessage() else { continue }
+            // Only while playing does input time out (into a tick); otherwise the loop sleeps in the read.
+            guard let msg = terminal.nextMessage(tickAfter: state.playing ? Reducer.playInterval : nil) else { continue }
             Reducer.reduce(&state, msg)
             let effects = state.effects
             state.effects = []
