@@ -71,6 +71,20 @@ public struct SourceText: Sendable {
         return start..<(start + wanted.count)
     }
 
+    /// An excerpt in its paragraph, or running on into the next one where the paragraph stops
+    /// mid-sentence (a page break): the text searched, the quote's range in it, and whether it runs on.
+    func find(_ text: String, paragraph: Int) -> (body: [Character], range: Range<Int>, runsOn: Bool)? {
+        if let range = locate(text, paragraph: paragraph) { return (Array(paragraphs[paragraph - 1].text), range, false) }
+        guard paragraphs.indices.contains(paragraph) && paragraph >= 1 else { return nil }
+        let here = paragraphs[paragraph - 1].text
+        let joined = here + " " + paragraphs[paragraph].text
+        let wanted = SourceText.collapse(text)
+        guard !wanted.isEmpty, let r = joined.range(of: wanted), r.lowerBound < joined.index(joined.startIndex, offsetBy: here.count),
+              r.upperBound > joined.index(joined.startIndex, offsetBy: here.count) else { return nil }
+        let start = joined.distance(from: joined.startIndex, to: r.lowerBound)
+        return (Array(joined), start..<(start + wanted.count), true)
+    }
+
     /// The printed line (1-based within its block) holding a character offset.
     public func line(at offset: Int, paragraph: Int) -> Int {
         let starts = paragraphs[paragraph - 1].lineStarts
@@ -107,15 +121,20 @@ public struct Passage: Codable, Sendable, Equatable {
     public let page: Int?
     public let line: Int?
     public let lastLine: Int?
+    /// True when the quote runs on into the next paragraph (a page break mid-sentence): `before`,
+    /// the quote and `after` are then one run of the two paragraphs joined by a space.
+    public var runsOn: Bool? = nil
 
     enum CodingKeys: String, CodingKey {
         case excerpt, source, paragraph, offset, quote, before, after, previous, next, page, line
         case lastLine = "last_line"
+        case runsOn = "runs_on"
     }
 
     /// "p. 3, lines 12–14" for a paged source, else "¶7" (with the glyph the caller gives).
     public func location(paragraphMark: String = "¶") -> String {
         guard let page, let line else { return "\(paragraphMark)\(paragraph)" }
+        if runsOn == true { return "p. \(page), line \(line) to p. \(page + 1)" }
         if let lastLine, lastLine != line { return "p. \(page), lines \(line)–\(lastLine)" }
         return "p. \(page), line \(line)"
     }
@@ -126,11 +145,11 @@ public enum Passages {
     public static func build(excerpts: [Excerpt], texts: [String: SourceText]) -> (passages: [Passage], missing: [String]) {
         var passages: [Passage] = [], missing: [String] = []
         for x in excerpts {
-            guard let text = texts[x.source], let range = text.locate(x.text, paragraph: x.paragraph) else {
+            guard let text = texts[x.source], let (body, range, runsOn) = text.find(x.text, paragraph: x.paragraph) else {
                 missing.append(x.id)
                 continue
             }
-            let body = Array(text.paragraphs[x.paragraph - 1].text)
+            let after = runsOn ? x.paragraph + 1 : x.paragraph  // 0-based index of the paragraph after the passage
             let starts = sentenceStarts(body)
             // The sentence holding the quote's start, then one more back.
             let own = starts.last { $0 <= range.lowerBound } ?? 0
@@ -152,8 +171,8 @@ public enum Passages {
             // A paragraph that stops mid-sentence (a page break, a colon before a quoted block) goes on
             // in the next one.
             let endsSentence = String(body[..<to]).reversed().drop { "\"”’')]".contains($0) || $0.isNumber }.first.map { ".!?".contains($0) } ?? false
-            if forward == nil || !endsSentence, text.paragraphs.indices.contains(x.paragraph) {
-                let following = Array(text.paragraphs[x.paragraph].text)
+            if forward == nil || !endsSentence, text.paragraphs.indices.contains(after) {
+                let following = Array(text.paragraphs[after].text)
                 let end = (sentenceStarts(following).dropFirst().first.map { $0 - 1 }) ?? following.count
                 next = String(following[..<end])
             }
@@ -164,7 +183,8 @@ public enum Passages {
                 after: String(body[range.upperBound..<to]), previous: previous, next: next,
                 page: paged ? x.paragraph : nil,
                 line: paged ? text.line(at: range.lowerBound, paragraph: x.paragraph) : nil,
-                lastLine: paged ? text.line(at: max(range.lowerBound, range.upperBound - 1), paragraph: x.paragraph) : nil))
+                lastLine: paged && !runsOn ? text.line(at: max(range.lowerBound, range.upperBound - 1), paragraph: x.paragraph) : nil,
+                runsOn: runsOn ? true : nil))
         }
         return (passages, missing)
     }

@@ -39,12 +39,14 @@ final class PassagesTests: XCTestCase {
         }
         for p in Self.committed {
             guard let paras = paragraphs[p.source] else { failures.append("\(p.excerpt): unknown source"); continue }
-            let para = paras[p.paragraph - 1]
+            // A quote running on over a page break is one run of the two pages joined.
+            let para = p.runsOn == true ? paras[p.paragraph - 1] + " " + paras[p.paragraph] : paras[p.paragraph - 1]
+            let following = p.runsOn == true ? p.paragraph + 1 : p.paragraph
             if !para.contains(p.before + p.quote + p.after) || !Array(para)[p.offset...].starts(with: Array(p.quote)) { failures.append("\(p.excerpt): not one run of paragraph \(p.paragraph)") }
             if let previous = p.previous, !paras[p.paragraph - 2].hasSuffix(previous) { failures.append("\(p.excerpt): previous is not the end of paragraph \(p.paragraph - 1)") }
-            if let next = p.next, !paras[p.paragraph].hasPrefix(next) { failures.append("\(p.excerpt): next is not the start of paragraph \(p.paragraph + 1)") }
+            if let next = p.next, !paras[following].hasPrefix(next) { failures.append("\(p.excerpt): next is not the start of paragraph \(p.paragraph + 1)") }
             let atStart = p.paragraph == 1 && para.hasPrefix(p.before + p.quote)
-            let atEnd = p.paragraph == paras.count && para.hasSuffix(p.quote + p.after)
+            let atEnd = following == paras.count && para.hasSuffix(p.quote + p.after)
             // A whole sentence before: text ending in a sentence's end, here or in the paragraph before.
             if !atStart && !(Self.holdsSentence(p.before) || p.previous != nil) { failures.append("\(p.excerpt): no sentence before") }
             if !atEnd && !(Self.holdsSentence(p.after) || p.next != nil) { failures.append("\(p.excerpt): no sentence after") }
@@ -74,7 +76,13 @@ final class PassagesTests: XCTestCase {
         let paged = Self.committed.filter { $0.source == prole.id }
         XCTAssertFalse(paged.isEmpty)
         for p in paged {
-            let page = try XCTUnwrap(p.page, p.excerpt), line = try XCTUnwrap(p.line, p.excerpt), last = try XCTUnwrap(p.lastLine)
+            let page = try XCTUnwrap(p.page, p.excerpt), line = try XCTUnwrap(p.line, p.excerpt)
+            if p.runsOn == true {
+                XCTAssertTrue(SourceText.collapse(blocks[page - 1][line - 1]).contains(String(p.quote.split(separator: " ")[0])), p.excerpt)
+                XCTAssertTrue(p.location().hasSuffix("to p. \(page + 1)"))
+                continue
+            }
+            let last = try XCTUnwrap(p.lastLine)
             XCTAssertLessThanOrEqual(line, last)
             let printed = SourceText.collapse(blocks[page - 1][line - 1])
             let lastPrinted = SourceText.collapse(blocks[page - 1][last - 1])
