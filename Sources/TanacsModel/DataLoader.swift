@@ -24,31 +24,33 @@ public enum DataLoader {
     }
 
     /// Like `load(from:)`, also returning warnings: fields no record kind knows, which are ignored.
+    /// Throws `NotEnoughMemory` before reading when the files would not fit under the memory limits.
     public static func loadReportingWarnings(from folder: URL) throws -> LoadedData {
-        var isDir: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDir) else {
-            throw LoadErrors([LoadError(file: folder.path, message: "no such folder")])
+        switch PathStatus.of(folder.path) {
+        case .missing: throw LoadErrors([LoadError(file: folder.path, message: "no such folder")])
+        case .file, .special: throw LoadErrors([LoadError(file: folder.path, message: "not a folder (--data wants the dataset's folder)")])
+        case .unreachable(let why): throw LoadErrors([LoadError(file: folder.path, message: "cannot open the folder (\(why))")])
+        case .folder: break
         }
-        guard isDir.boolValue else {
-            throw LoadErrors([LoadError(file: folder.path, message: "not a folder (--data wants the dataset's folder)")])
+        if let problem = DatasetFiles.folderProblem(folder.path) {
+            throw LoadErrors([LoadError(file: folder.path, message: problem)])
         }
-        guard files.contains(where: { FileManager.default.fileExists(atPath: folder.appendingPathComponent($0).path) }) else {
+        guard files.contains(where: { PathStatus.of(folder.appendingPathComponent($0).path) != .missing }) else {
             throw LoadErrors([LoadError(file: folder.path, message: "not a Tanács dataset (none of \(files.joined(separator: ", ")) is here)")])
         }
+        // geo/ is optional, but one that is there and cannot be read is an error, not an empty map.
+        let geoProblem: String? = {
+            let geo = folder.appendingPathComponent("geo").path
+            return PathStatus.of(geo) == .missing ? nil : DatasetFiles.folderProblem(geo)
+        }()
+        var total = 0
+        for name in files + Geography.files.map({ "geo/" + $0 }) {
+            if case .file(let size) = PathStatus.of(folder.appendingPathComponent(name).path) { total += min(size, maxFileBytes) }
+        }
+        try MemoryBudget.check(loading: total)
         return try load { name in
-            let url = folder.appendingPathComponent(name)
-            var isDir: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDir) else { return nil }
-            if isDir.boolValue { throw LoadError(file: name, message: "is a folder, not a file") }
-            let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? NSNumber)?.intValue ?? 0
-            if size > maxFileBytes {
-                throw LoadError(file: name, message: "the file is too large (\(size >> 20) MB; the limit is \(maxFileBytes >> 20) MB)")
-            }
-            do {
-                return try Data(contentsOf: url)
-            } catch {
-                throw LoadError(file: name, message: "cannot read the file (unreadable)")
-            }
+            if name.hasPrefix("geo/"), let geoProblem { throw LoadError(file: "geo", message: geoProblem) }
+            return try DatasetFiles.read(name, in: folder, limit: maxFileBytes)
         }
     }
 
@@ -126,28 +128,38 @@ public enum DataLoader {
     static func decodeArray<T: Decodable>(_ type: T.Type, data: Data, displayName: String, known: KnownFields?,
                                           warnings: inout [LoadError]) throws -> [T] {
         guard !data.isEmpty else { throw LoadError(file: displayName, message: "the file is empty (expected a JSON array)") }
+        if let encoding = JSONCheck.otherEncoding(data) {
+            throw LoadError(file: displayName, line: 1, column: 1, message: "the file is \(encoding), not UTF-8: save it as UTF-8")
+        }
         if let offset = firstInvalidUTF8(in: data) {
             let (line, column) = position(ofByte: offset, in: data)
             throw LoadError(file: displayName, line: line, column: column,
                             message: "the file is not valid UTF-8 (byte 0x\(String(data[data.startIndex + offset], radix: 16, uppercase: true)) at offset \(offset))")
         }
-        let raw: Any
-        do {
-            raw = try JSONSerialization.jsonObject(with: data)
-        } catch {
-            let (line, column) = syntaxPosition(error, in: data)
-            throw LoadError(file: displayName, line: line, column: column, message: "invalid JSON: \(syntaxSummary(error))")
-        }
-        guard let array = raw as? [Any] else {
+        // One pass finds what Foundation's parsers let through (trailing commas, duplicate keys, lone
+        // surrogates, 1e400) or report without a place, and the fields no record kind knows; the
+        // decoder then reads the bytes once. No tree of Foundation objects is built.
+        if let first = data.first(where: { ![0x20, 0x0A, 0x0D, 0x09].contains($0) }), first != UInt8(ascii: "["),
+           !(first == 0xEF && data.starts(with: [0xEF, 0xBB, 0xBF])) {
             throw LoadError(file: displayName, message: "expected a JSON array at the top level")
+        }
+        let unknownFields: [JSONCheck.UnknownField]
+        switch JSONCheck.check(data, known: known) {
+        case .failure(let problem):
+            throw LoadError(file: displayName, record: problem.record, field: problem.field,
+                            line: problem.line, column: problem.column, message: "invalid JSON: " + problem.message)
+        case .success(let fields):
+            unknownFields = fields
         }
         let records: [T]
         do {
             records = try JSONDecoder().decode([T].self, from: data)
         } catch let error as DecodingError {
-            throw locate(error, in: array, file: displayName)
+            throw locate(error, file: displayName, data: data)
+        } catch {
+            throw LoadError(file: displayName, message: "cannot decode the file: \(error)")
         }
-        if let known { warnings += KnownFields.unknown(in: array, known: known, file: displayName) }
+        warnings += KnownFields.warnings(for: unknownFields, file: displayName)
         return records
     }
 
@@ -174,7 +186,7 @@ public enum DataLoader {
         return (line, column)
     }
 
-    private static func locate(_ error: DecodingError, in array: [Any], file: String) -> LoadError {
+    private static func locate(_ error: DecodingError, file: String, data: Data) -> LoadError {
         let path: [any CodingKey]
         let message: String
         switch error {
@@ -194,8 +206,8 @@ public enum DataLoader {
             return LoadError(file: file, message: "\(error)")
         }
         var record: String?
-        if let index = path.first?.intValue, index < array.count {
-            record = ((array[index] as? [String: Any])?["id"] as? String) ?? "#\(index + 1)"
+        if let index = path.first?.intValue {
+            record = JSONCheck.recordID(at: index, in: data) ?? "#\(index + 1)"
         }
         let field = path.dropFirst().map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }
             .joined().drop(while: { $0 == "." })
@@ -216,28 +228,4 @@ public enum DataLoader {
         }
     }
 
-    /// Foundation reports syntax errors with a character offset or a line and column in its message.
-    private static func syntaxPosition(_ error: Error, in data: Data) -> (Int?, Int?) {
-        let text = "\(error) \((error as NSError).userInfo)"
-        if let line = firstNumber(after: "line ", in: text), let column = firstNumber(after: "column ", in: text) {
-            return (line, column)
-        }
-        let endOfFile = text.contains("end of file") ? data.count : nil
-        if let offset = firstNumber(after: "character ", in: text) ?? firstNumber(after: "offset ", in: text) ?? endOfFile {
-            return position(ofByte: offset, in: data)
-        }
-        return (nil, nil)
-    }
-
-    private static func syntaxSummary(_ error: Error) -> String {
-        let ns = error as NSError
-        let detail = (ns.userInfo[NSDebugDescriptionErrorKey] as? String) ?? ns.localizedDescription
-        return detail.split(separator: "\n").first.map(String.init) ?? "unreadable"
-    }
-
-    private static func firstNumber(after marker: String, in text: String) -> Int? {
-        guard let range = text.range(of: marker) else { return nil }
-        let digits = text[range.upperBound...].prefix(while: { $0.isNumber })
-        return Int(digits)
-    }
 }

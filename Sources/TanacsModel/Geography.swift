@@ -45,9 +45,11 @@ public struct Geography: Sendable {
     public static func load(from folder: URL) throws -> Geography {
         var ignored: [LoadError] = []
         return try load(reading: { name in
-            let url = folder.appendingPathComponent(name)
-            guard FileManager.default.fileExists(atPath: url.path) else { return nil }
-            do { return try Data(contentsOf: url) } catch { throw LoadError(file: "geo/" + name, message: "cannot read the file (unreadable)") }
+            do {
+                return try DatasetFiles.read(name, in: folder, limit: DataLoader.maxFileBytes)
+            } catch let error as LoadError {
+                throw LoadError(file: "geo/" + name, message: error.message)
+            }
         }, warnings: &ignored)
     }
 
@@ -55,10 +57,43 @@ public struct Geography: Sendable {
     static func load(reading read: (String) throws -> Data?, warnings: inout [LoadError]) throws -> Geography {
         func features(_ name: String) throws -> [GeoFeature] {
             guard let data = try read(name) else { return [] }
-            return try DataLoader.decodeArray(FeatureFile.self, data: data, displayName: "geo/" + name,
-                                              known: KnownFields.table["geo/" + name], warnings: &warnings).map(\.feature)
+            let files = try DataLoader.decodeArray(FeatureFile.self, data: data, displayName: "geo/" + name,
+                                                   known: KnownFields.table["geo/" + name], warnings: &warnings)
+            if let problem = outOfBounds(files.map(\.lines), file: "geo/" + name) { throw problem }
+            return files.map(\.feature)
         }
         return Geography(border: try features("border.json"), rivers: try features("rivers.json"), lakes: try features("lakes.json"))
+    }
+
+    /// Where outlines may lie: the map shows Hungary, so a point far outside (a typo, swapped
+    /// coordinates, 1e300) would shrink the whole country to a dot. The bundled outlines stay within
+    /// 45.5–48.6 N and 15.8–23.2 E.
+    public static let saneLat = 44.0...50.0
+    public static let saneLon = 14.0...25.0
+
+    /// The first point that is not a `[lon, lat]` pair inside the sane bounds, located by feature and index.
+    static func outOfBounds(_ features: [[[[Double]]]], file: String) -> LoadError? {
+        for (f, lines) in features.enumerated() {
+            for (l, line) in lines.enumerated() {
+                for (p, point) in line.enumerated() {
+                    let field = "lines[\(l)][\(p)]"
+                    guard point.count == 2 else {
+                        return LoadError(file: file, record: "#\(f + 1)", field: field, message: "a point is [lon, lat]: two numbers, not \(point.count)")
+                    }
+                    let (lon, lat) = (point[0], point[1])
+                    guard saneLat.contains(lat), saneLon.contains(lon) else {
+                        return LoadError(file: file, record: "#\(f + 1)", field: field,
+                                         message: "point [\(short(lon)), \(short(lat))] is outside the map's bounds (longitude \(saneLon.lowerBound)–\(saneLon.upperBound), latitude \(saneLat.lowerBound)–\(saneLat.upperBound); points are [lon, lat])")
+                    }
+                }
+            }
+        }
+        return nil
+    }
+
+    private static func short(_ value: Double) -> String {
+        let text = "\(value)"
+        return text.count > 24 ? String(text.prefix(24)) + "..." : text
     }
 
     /// The on-disk shape: `{"name": "Danube", "lines": [[[lon, lat], ...], ...]}`, as GeoJSON orders coordinates.
@@ -68,7 +103,7 @@ public struct Geography: Sendable {
 
         var feature: GeoFeature {
             GeoFeature(name: name, lines: lines.map { line in
-                line.compactMap { $0.count >= 2 ? GeoPoint(lat: $0[1], lon: $0[0]) : nil }
+                line.map { GeoPoint(lat: $0[1], lon: $0[0]) } // outOfBounds has checked every point
             })
         }
     }

@@ -43,38 +43,23 @@ struct KnownFields: Sendable {
     /// At most this many warnings per file; the rest are counted in one last line.
     static let maxWarningsPerFile = 20
 
-    /// A warning for every field of every record in `array` that `known` does not list.
-    static func unknown(in array: [Any], known: KnownFields, file: String) -> [LoadError] {
+    /// A warning per unknown field found by `JSONCheck`, at most `maxWarningsPerFile`, in field order
+    /// within each record; the rest are counted in one last line.
+    static func warnings(for fields: [JSONCheck.UnknownField], file: String) -> [LoadError] {
         var found: [LoadError] = []
-        var total = 0
-        for (index, element) in array.enumerated() {
-            guard let record = element as? [String: Any] else { continue }
-            let id = (record["id"] as? String) ?? "#\(index + 1)"
-            known.visit(record, path: "") { field in
-                total += 1
-                if found.count < maxWarningsPerFile {
-                    found.append(LoadError(file: file, record: id, field: field, message: "unknown field (ignored)"))
-                }
+        var start = 0
+        // Sorted within a record, so the order does not depend on how the file orders its keys.
+        while start < fields.count && found.count < maxWarningsPerFile {
+            var end = start
+            while end < fields.count && fields[end].record == fields[start].record { end += 1 }
+            for field in fields[start..<end].map(\.field).sorted() where found.count < maxWarningsPerFile {
+                found.append(LoadError(file: file, record: fields[start].record, field: field, message: "unknown field (ignored)"))
             }
+            start = end
         }
-        if total > found.count {
-            found.append(LoadError(file: file, message: "\(total - found.count) more unknown fields (ignored)"))
+        if fields.count > found.count {
+            found.append(LoadError(file: file, message: "\(fields.count - found.count) more unknown fields (ignored)"))
         }
         return found
-    }
-
-    private func visit(_ value: Any, path: String, _ report: (String) -> Void) {
-        if let object = value as? [String: Any] {
-            for key in object.keys.sorted() {
-                let field = path.isEmpty ? key : path + "." + key
-                if !names.contains(key) {
-                    report(field)
-                } else if let inner = nested[key], let child = object[key] {
-                    inner.visit(child, path: field, report)
-                }
-            }
-        } else if let array = value as? [Any] {
-            for (index, element) in array.enumerated() { visit(element, path: path + "[\(index)]", report) }
-        }
     }
 }

@@ -6,6 +6,8 @@ public struct LoadError: Error, Sendable, Equatable, CustomStringConvertible {
     public let line: Int?
     public let column: Int?
     public let message: String
+    /// Characters of a message printed; the rest of a huge quoted value is cut.
+    public static let maxMessage = 400
 
     public init(file: String, record: String? = nil, field: String? = nil, line: Int? = nil, column: Int? = nil, message: String) {
         self.file = file
@@ -21,9 +23,12 @@ public struct LoadError: Error, Sendable, Equatable, CustomStringConvertible {
         var where_ = file
         if let line { where_ += ":\(line)" + (column.map { ":\($0)" } ?? "") }
         var parts = [where_]
-        if let record { parts.append("record \(record)") }
-        if let field { parts.append("field \(field)") }
-        return parts.joined(separator: ", ") + ": " + message
+        // Both come from the data: escaped, so an invisible or look-alike character shows.
+        if let record { parts.append("record \(VisibleText.id(record))") }
+        if let field { parts.append("field \(VisibleText.id(field))") }
+        // A message may quote a value from the data; a huge one is cut so the line stays a line.
+        let shown = message.count > LoadError.maxMessage ? message.prefix(LoadError.maxMessage) + "... (cut)" : Substring(message)
+        return parts.joined(separator: ", ") + ": " + shown
     }
 }
 

@@ -127,7 +127,12 @@ public struct SearchIndex: Sendable {
     }
 
     /// Results for a query, best first; an empty query finds nothing.
+    /// The characters of a query that are searched for; the rest is ignored.
+    public static let maxQueryCharacters = 200
+
     public func search(_ query: String, limit: Int = 500) -> [SearchHit] {
+        // A query's cost grows with its length; past a few lines of text nothing more narrows the hits.
+        let query = query.count > SearchIndex.maxQueryCharacters ? String(query.prefix(SearchIndex.maxQueryCharacters)) : query
         let q = Array(query.folded.trimmingCharacters(in: .whitespaces).utf8)
         guard !q.isEmpty, limit > 0 else { return [] }
         // Best name rank per entry (255: no name matched), and the entries with a name match.

@@ -4,6 +4,8 @@ public enum Validator {
     /// Hungary's bounding box with a small margin; places outside must be flagged `abroad`.
     public static let hungaryLat = 45.6...48.7
     public static let hungaryLon = 16.0...23.0
+    /// Ids are short words; one longer than this is not an id (and would fill a screen in a message).
+    public static let maxIDBytes = 200
 
     public static func check(_ m: Model) -> [LoadError] {
         var errors: [LoadError] = []
@@ -15,6 +17,7 @@ public enum Validator {
         func unique(_ file: String, _ ids: [String], prefix: String) {
             for id in ids {
                 if let other = seen[id] { fail(file, id, "id", "duplicate id (also in \(other))") }
+                if id.utf8.count > maxIDBytes { fail(file, id, "id", "id longer than \(maxIDBytes) characters"); continue }
                 seen[id] = file
                 if !id.hasPrefix(prefix) {
                     fail(file, id, "id", "id must start with \"\(prefix)\"")
@@ -31,14 +34,18 @@ public enum Validator {
         unique("people.json", m.people.map(\.id), prefix: "person:")
         unique("figures.json", m.figures.map(\.id), prefix: "figure:")
 
-        func refs(_ file: String, _ id: String, _ field: String, _ targets: [String], _ table: [String: some Any], _ kind: String) {
-            for target in targets where table[target] == nil {
-                fail(file, id, field, "unknown \(kind) \"\(target)\"")
+        func refs(_ file: String, _ id: String, _ field: String, _ targets: [String], _ table: [String: some Any], _ kind: String,
+                  unique: Bool = true) {
+            var listed = Set<String>()
+            for target in targets {
+                if table[target] == nil { fail(file, id, field, "unknown \(kind) \"\(VisibleText.id(target))\"") }
+                if unique && !listed.insert(target).inserted { fail(file, id, field, "\"\(VisibleText.id(target))\" is listed twice") }
             }
         }
         func cited(_ file: String, _ id: String, _ field: String, _ excerpts: [String], required: Bool = true) {
             if required && excerpts.isEmpty { fail(file, id, field, "at least one citation is required") }
-            refs(file, id, field, excerpts, m.excerptByID, "excerpt")
+            // A record's own citation list names each excerpt once; claims and dates may share one.
+            refs(file, id, field, excerpts, m.excerptByID, "excerpt", unique: required)
         }
 
         // A date's basis must fit it: derived names its anchor, approximate is never one exact day.
@@ -75,7 +82,7 @@ public enum Validator {
             let f = "councils.json"
             refs(f, c.id, "place", [c.place].compactMap { $0 }, m.placeByID, "place")
             refs(f, c.id, "parent", [c.parent].compactMap { $0 }, m.councilByID, "council")
-            refs(f, c.id, "people", c.people.map(\.person), m.personByID, "person")
+            refs(f, c.id, "people", c.people.map(\.person), m.personByID, "person", unique: false) // one person, two roles
             cited(f, c.id, "citations", c.citations)
             cited(f, c.id, "formed", c.formed.map(\.citation), required: false)
             cited(f, c.id, "ended", c.ended.map(\.citation), required: false)
@@ -86,6 +93,17 @@ public enum Validator {
             stated(f, c.id, "statements", c.statements)
             if let formed = c.formed.map(\.date.start).min(), let ended = c.ended.map(\.date.end).max(), ended < formed {
                 fail(f, c.id, "ended", "ends before it was formed")
+            }
+        }
+        for p in m.places {
+            var chain: Set<String> = [p.id], current = p
+            while let parent = current.parent, let next = m.placeByID[parent] {
+                if chain.contains(parent) {
+                    fail("places.json", p.id, "parent", "place parents form a cycle through \(parent)")
+                    break
+                }
+                chain.insert(parent)
+                current = next
             }
         }
         for c in m.councils {

@@ -10,6 +10,14 @@ public struct TerminalError: Error, CustomStringConvertible {
     public let description: String
 }
 
+/// What the terminal's input gave: a message, something the explorer ignores, or its end.
+public enum TerminalInput: Sendable, Equatable {
+    case message(Msg)
+    case ignored
+    /// Stdin hung up, failed or reached its end (a closed pty, a killed pane): time to quit.
+    case ended
+}
+
 /// The ncurses screen: set-up, tear-down, input decoding and painting. The only code that calls ncurses.
 public final class Terminal {
     private var screen: OpaquePointer?
@@ -19,6 +27,12 @@ public final class Terminal {
     private var open = true
     /// Files opened by `init(recordingTo:)`, closed at shutdown.
     private var files: [UnsafeMutablePointer<FILE>] = []
+    /// The file status flags stdin and stdout had, put back at shutdown (O_NONBLOCK is cleared meanwhile).
+    private var savedFlags: [(fd: Int32, flags: Int32)] = []
+    /// Reads that failed in a row; many without a key between them mean the input is gone.
+    private var failedReads = 0
+    /// Pasted text kept for the search line; more is dropped.
+    public static let maxPaste = 1024
 
     /// Takes over the terminal. Fails without touching it when stdin or stdout is not a terminal.
     public init(mouse: Bool, color: Bool) throws {
@@ -36,7 +50,9 @@ public final class Terminal {
         }
         self.screen = screen
         set_term(screen)
-        Terminal.installSignalHandlers()
+        // A parent may hand over a non-blocking terminal: reads would fail at once and writes spin.
+        savedFlags = [STDIN_FILENO, STDOUT_FILENO].map { ($0, tanacs_make_blocking($0)) }
+        tanacs_install_signal_handlers()
         cbreak()
         noecho()
         nonl()
@@ -49,6 +65,7 @@ public final class Terminal {
             mouseinterval(0)
             mousemask(tanacs_all_mouse_events(), nil)
         }
+        tanacs_bracketed_paste_on()
     }
 
     /// A screen of `width`×`height` that paints into the file at `path` instead of the terminal, so a
@@ -100,7 +117,10 @@ public final class Terminal {
             erase()
             refresh()
         }
+        tanacs_bracketed_paste_off()
         endwin()
+        for saved in savedFlags { tanacs_restore_flags(saved.fd, saved.flags) }
+        savedFlags = []
         if let screen { delscreen(screen) }
         screen = nil
         files.forEach { fclose($0) }
@@ -111,25 +131,131 @@ public final class Terminal {
         (Int(getmaxx(tanacs_stdscr())), Int(getmaxy(tanacs_stdscr())))
     }
 
-    /// Waits for the next key, mouse event or resize; nil for input the explorer ignores. With
-    /// `tickAfter`, waits at most that many milliseconds and then returns `.tick`; without it the read
-    /// blocks, so an idle explorer uses no CPU.
-    public func nextMessage(tickAfter milliseconds: Int? = nil) -> Msg? {
+    /// Waits for the next key, mouse event, resize or paste. With `tickAfter`, waits at most that many
+    /// milliseconds and then gives `.tick`; without it the read blocks, so an idle explorer uses no
+    /// CPU. The end of input (a hung-up or failed stdin, or a run of reads that fail) is `.ended`,
+    /// never "no key yet", so the loop cannot spin.
+    public func nextInput(tickAfter milliseconds: Int? = nil) -> TerminalInput {
+        if tanacs_take_continued() != 0 { return resumed() }
         var ch: wint_t = 0
         wtimeout(tanacs_stdscr(), Int32(milliseconds ?? -1))
         let rc = get_wch(&ch)
-        if rc == KEY_CODE_YES { return functionKey(Int32(ch)) }
-        if rc != OK { return milliseconds == nil ? nil : .tick }
-        switch ch {
-        case 9: return .key(.tab)
-        case 10, 13: return .key(.enter)
-        case 27: return .key(.escape)
-        case 8, 127: return .key(.backspace)
-        case 1...26: return .key(.ctrl(Character(Unicode.Scalar(UInt8(ch) + 96))))
-        default:
-            guard let scalar = Unicode.Scalar(UInt32(ch)) else { return nil }
-            return .key(.char(Character(scalar)))
+        if rc == KEY_CODE_YES {
+            failedReads = 0
+            return functionKey(Int32(ch)).map(TerminalInput.message) ?? .ignored
         }
+        if rc != OK {
+            if tanacs_take_continued() != 0 { return resumed() }
+            if tanacs_input_closed() != 0 { return .ended }
+            // With a timeout, no key in time is the tick.
+            if milliseconds != nil { return .message(.tick) }
+            // A read a signal interrupted, or one ncurses gave up on after SIGCONT: try again, but a run
+            // of failures with no key between them is an input that has ended.
+            failedReads += 1
+            return failedReads > 100 ? .ended : .ignored
+        }
+        failedReads = 0
+        switch ch {
+        case 9: return .message(.key(.tab))
+        case 10, 13: return .message(.key(.enter))
+        case 27: return escapeSequence()
+        case 8, 127: return .message(.key(.backspace))
+        case 1...26: return .message(.key(.ctrl(Character(Unicode.Scalar(UInt8(ch) + 96)))))
+        case 0...31, 0x80...0x9F: return .ignored // other C0 and C1 controls are no keys
+        default:
+            guard let scalar = Unicode.Scalar(UInt32(ch)) else { return .ignored }
+            return .message(.key(.char(Character(scalar))))
+        }
+    }
+
+    /// Waits for the next message (or tick), skipping ignored input; nil when the input has ended.
+    public func nextMessage(tickAfter milliseconds: Int? = nil) -> Msg? {
+        while true {
+            switch nextInput(tickAfter: milliseconds) {
+            case .message(let msg): return msg
+            case .ignored: continue
+            case .ended: return nil
+            }
+        }
+    }
+
+    /// After an outside SIGSTOP and `fg` the shell may have left its own modes (cooked, echo): put
+    /// the explorer's back and have the next paint redraw every cell.
+    private func resumed() -> TerminalInput {
+        reset_prog_mode()
+        clearok(tanacs_curscr(), true)
+        let (w, h) = size
+        return .message(.resize(width: w, height: h))
+    }
+
+    /// After ESC: the Escape key, or a sequence ncurses did not recognise (CSI such as ESC[99~ or a
+    /// focus report, SS3, OSC and DCS replies), which is swallowed whole so none of its bytes runs as a
+    /// command. A bracketed paste (ESC[200~ ... ESC[201~) becomes one `.paste`.
+    private func escapeSequence() -> TerminalInput {
+        let window = tanacs_stdscr()
+        // ncurses already waited ESCDELAY for the rest; what belongs to the sequence is here, or close.
+        wtimeout(window, 0)
+        defer { wtimeout(window, -1) }
+        guard let first = nextScalar() else { return .message(.key(.escape)) }
+        wtimeout(window, 30)
+        switch first {
+        case "[":
+            var parameters = ""
+            while let c = nextScalar() {
+                if (0x40...0x7E).contains(c.value) {
+                    if c == "~" && parameters == "200" { return paste() }
+                    return .ignored
+                }
+                guard (0x20...0x3F).contains(c.value) else { return .ignored }
+                if parameters.unicodeScalars.count < 32 { parameters.unicodeScalars.append(c) }
+            }
+            return .ignored
+        case "O":
+            _ = nextScalar()
+            return .ignored
+        case "]", "P", "_", "^", "X":
+            // A string (OSC, DCS, APC, PM, SOS) runs to BEL or ESC \.
+            while let c = nextScalar() {
+                if c.value == 0x07 || c.value == 0x9C { break }
+                if c.value == 0x1B { _ = nextScalar(); break }
+            }
+            return .ignored
+        default:
+            // Escape, then a key typed quickly: both count, as in vim and less.
+            unget_wch(wchar_t(bitPattern: first.value))
+            return .message(.key(.escape))
+        }
+    }
+
+    /// The text of a bracketed paste up to ESC[201~ (or until the input pauses): controls and escape
+    /// sequences inside it become spaces, and at most `maxPaste` characters are kept.
+    private func paste() -> TerminalInput {
+        wtimeout(tanacs_stdscr(), 200)
+        var text = String.UnicodeScalarView()
+        var kept = 0
+        func keep(_ c: Unicode.Scalar) {
+            guard kept < Terminal.maxPaste else { return }
+            text.append(c.value < 0x20 || (0x7F...0x9F).contains(c.value) ? " " : c)
+            kept += 1
+        }
+        while let c = nextScalar() {
+            guard c.value == 0x1B else { keep(c); continue }
+            var sequence = ""
+            while sequence.unicodeScalars.count < 5, let d = nextScalar() {
+                sequence.unicodeScalars.append(d)
+                if !"[201~".hasPrefix(sequence) { break }
+            }
+            if sequence == "[201~" { break }
+            keep(" ")
+        }
+        return .message(.paste(String(text)))
+    }
+
+    /// One character of input within the current timeout; nil when none came (function keys count as none).
+    private func nextScalar() -> Unicode.Scalar? {
+        var ch: wint_t = 0
+        guard get_wch(&ch) == OK else { return nil }
+        return Unicode.Scalar(UInt32(ch))
     }
 
     private func functionKey(_ code: Int32) -> Msg? {
@@ -255,14 +381,4 @@ public final class Terminal {
         }
     }
 
-    /// Quit and crash signals restore the terminal, then end the process as the signal would have.
-    private static func installSignalHandlers() {
-        for sig in [SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT, SIGTRAP] {
-            signal(sig) { received in
-                endwin()
-                signal(received, SIG_DFL)
-                raise(received)
-            }
-        }
-    }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import TanacsModel
 
 /// Finds the dataset: `--data DIR`, then `TANACS_DATA`, then a `data/` folder beside or above the executable.
 enum DataLocation {
@@ -8,15 +9,25 @@ enum DataLocation {
         return besideExecutable()
     }
 
+    /// Folders above the executable where a bundled data/ is expected without a warning.
+    static let nearLevels = 3
+
     /// Walks up from the executable (.build/debug/tanacs in a clone) to the first folder holding data/.
     static func besideExecutable() -> URL? {
         let exe = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
             ?? Bundle.main.executablePath ?? CommandLine.arguments[0]
         var dir = URL(fileURLWithPath: exe).resolvingSymlinksInPath().deletingLastPathComponent()
-        for _ in 0..<8 {
+        for levels in 0..<8 {
             for candidate in ["data", "share/tanacs/data"] {
                 let folder = dir.appendingPathComponent(candidate)
-                if FileManager.default.fileExists(atPath: folder.appendingPathComponent("sources.json").path) { return folder }
+                if FileManager.default.fileExists(atPath: folder.appendingPathComponent("sources.json").path) {
+                    // A clone's binary is at most three folders below it (.build/<triple>/debug); further
+                    // up, the data/ found may be someone else's: say which one is used.
+                    if levels > nearLevels {
+                        printError("tanacs: warning: using the dataset \(VisibleText.text(folder.path)), found \(levels) folders above the program; pass --data DIR or set TANACS_DATA to choose")
+                    }
+                    return folder
+                }
             }
             let parent = dir.deletingLastPathComponent()
             if parent.path == dir.path { break }

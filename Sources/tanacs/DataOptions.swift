@@ -19,6 +19,9 @@ struct DataOptions: ParsableArguments {
         } catch let errors as LoadErrors {
             for error in errors.errors { printError("tanacs: " + located(error, in: folder)) }
             throw ExitCode.badData
+        } catch let shortage as NotEnoughMemory {
+            printError("tanacs: \(shortage)")
+            throw ExitCode.outOfMemory
         }
     }
 }
@@ -29,7 +32,8 @@ struct DataOptions: ParsableArguments {
 func located(_ problem: LoadError, in folder: URL) -> String {
     let text = problem.file.hasPrefix("/") ? "\(problem)"
         : folder.appendingPathComponent(problem.file).path + "\(problem)".dropFirst(problem.file.count)
-    return clean(text)
+    // Anything left that could reach the terminal raw (a control character in a path) is made visible.
+    return VisibleText.message(text, keepLineBreaks: false)
 }
 
 func printError(_ line: String) {

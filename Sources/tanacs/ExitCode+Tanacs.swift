@@ -11,3 +11,13 @@ extension ExitCode {
     /// EX_CANTCREAT: an export could not be written.
     static let cannotCreate = ExitCode(73)
 }
+
+extension ExitCode {
+    /// EX_IOERR: standard output could not be written (a full disk, /dev/full, a closed descriptor).
+    static let ioError = ExitCode(74)
+}
+
+extension ExitCode {
+    /// EX_OSERR: the dataset does not fit under the process's memory limits.
+    static let outOfMemory = ExitCode(71)
+}

@@ -53,11 +53,11 @@ func resolve(_ argument: String, in m: Model, prefix: String? = nil, option: Str
     switch RecordLookup.resolve(argument, in: m, prefix: prefix) {
     case .found(let id): return id
     case .ambiguous(let ids):
-        throw usageError("\(option) \(clean(argument)) could mean any of: \(ids.joined(separator: ", "))")
+        throw usageError("\(option) \(VisibleText.text(argument)) could mean any of: \(ids.joined(separator: ", "))")
     case .notFound:
         let hint = SearchIndex(model: m).search(argument, limit: 50)
             .filter { $0.kind != .excerpt && (prefix == nil || $0.id.hasPrefix(prefix!)) }.prefix(3).map(\.id)
-        throw usageError("\(option): no record \"\(clean(argument))\""
+        throw usageError("\(option): no record \"\(VisibleText.text(argument))\""
             + (hint.isEmpty ? " (try: tanacs search WORDS)" : "; did you mean \(hint.joined(separator: ", "))?"))
     }
 }

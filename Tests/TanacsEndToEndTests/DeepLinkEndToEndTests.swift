@@ -20,10 +20,10 @@ final class DeepLinkEndToEndTests: XCTestCase {
 
     func testAtOpensTheRecord() throws {
         try launch("--at place:gyor")
-        let screen = try tmux.waitFor(text: "Population 1956: 70,000")
+        let screen = try tmux.waitFor(all: ["Population 1956: 70,000", "─ Town "])
         XCTAssertTrue(screen.contains("─ Town "), screen)
         try tmux.keys("2")
-        let map = try tmux.waitFor(text: "Győr · braille")
+        let map = try tmux.waitFor(all: ["Győr · braille", "─ Map "])
         XCTAssertTrue(map.contains("─ Map "), "the town is selected on the map:\n\(map)")
         try tmux.keys("q")
         XCTAssertTrue(try tmux.waitFor(text: "EXIT=").contains("EXIT=0"))

@@ -22,27 +22,26 @@ final class ExplorerEndToEndTests: XCTestCase {
 
     func testBrowseResizeHelpAndQuitCleanly() throws {
         try launch(width: 120, height: 40)
-        try tmux.waitFor(text: "Timeline 2/13")
-        var screen = try tmux.screen()
+        var screen = try tmux.waitFor(all: ["Timeline 2/13", "Map Tue 23 Oct 1956", "Nagy replaces Rákosi"])
         XCTAssertTrue(screen.contains("Map Tue 23 Oct 1956"), "opens on the day the revolution began:\n\(screen)")
         XCTAssertTrue(screen.contains("Nagy replaces Rákosi"), "accents arrive intact")
 
         try tmux.keys("j")
-        screen = try tmux.waitFor(text: "Timeline 3/13")
+        screen = try tmux.waitFor(all: ["Timeline 3/13", "where they toppled a huge"])
         XCTAssertTrue(screen.contains("where they toppled a huge"), "the detail pane follows the selection with its quotes:\n\(screen)")
 
         // Into the map, west from Budapest to Győr, and open it.
         try tmux.keys("Tab", "Left", "Enter")
-        screen = try tmux.waitFor(text: "Population 1956: 70,000")
+        screen = try tmux.waitFor(all: ["Population 1956: 70,000", "Györ had a population of"])
         XCTAssertTrue(screen.contains("Györ had a population of"), screen)
 
         try tmux.resize(60, 20)
-        screen = try tmux.waitFor(text: "3 Detail")
+        screen = try tmux.waitFor(all: ["3 Detail", "Győr"])
         XCTAssertTrue(screen.contains("Győr"), "the detail page survives the resize")
         try tmux.resize(30, 8)
         try tmux.waitFor(text: "have 30×8")
         try tmux.resize(120, 40)
-        screen = try tmux.waitFor(text: "Timeline 3/13")
+        screen = try tmux.waitFor(all: ["Timeline 3/13", "Population 1956: 70,000"])
         XCTAssertTrue(screen.contains("Population 1956: 70,000"), "selections survive the resize round trip")
 
         try tmux.keys("?")
@@ -86,23 +85,23 @@ final class ExplorerEndToEndTests: XCTestCase {
         try tmux.waitFor(text: "Timeline 2/13")
         try tmux.keys("/")
         try tmux.literal("gyor")
-        var screen = try tmux.waitFor(text: "Search: gyor")
+        var screen = try tmux.waitFor(all: ["Search: gyor", "[Town] Győr"])
         XCTAssertTrue(screen.contains("[Town] Győr"), screen)
         try tmux.keys("Enter")
         screen = try tmux.waitFor(text: "Population 1956: 70,000")
         // Győr's page: the population quote, then its councils.
         try tmux.keys("j", "Enter")
-        screen = try tmux.waitFor(text: "Town council")
+        screen = try tmux.waitFor(all: ["Town council", "Győr National Revolutionary Committee"])
         XCTAssertTrue(screen.contains("Győr National Revolutionary Committee"), screen)
         // The council page ends with the quotations behind it; open the last one in the reader.
         try tmux.keys("G", "Enter")
-        screen = try tmux.waitFor(text: "Cited by")
+        screen = try tmux.waitFor(all: ["Cited by", "International Socialism, Issue 112", "Paragraph: 32"])
         XCTAssertTrue(screen.contains("International Socialism, Issue 112"), "the reader names the source:\n\(screen)")
         XCTAssertTrue(screen.contains("Paragraph: 32"), screen)
         try tmux.keys("BSpace")
         try tmux.waitFor(text: "─ Council ")
         try tmux.keys("BSpace")
-        screen = try tmux.waitFor(text: "Population 1956: 70,000")
+        screen = try tmux.waitFor(all: ["Population 1956: 70,000", "─ Town "])
         XCTAssertTrue(screen.contains("─ Town "), screen)
         try tmux.keys("q")
         XCTAssertTrue(try tmux.waitFor(text: "MODE-END").contains("EXIT=0"))
@@ -114,7 +113,7 @@ final class ExplorerEndToEndTests: XCTestCase {
         try tmux.keys("G", "k", "k", "c")
         try tmux.waitFor(text: "At work that day: 1 of 4")
         try tmux.keys("]", "]")
-        let screen = try tmux.waitFor(text: "At work that day: 2 of 4")
+        let screen = try tmux.waitFor(all: ["At work that day: 2 of 4", "Wed 14 Nov 1956"])
         XCTAssertTrue(screen.contains("Wed 14 Nov 1956"), screen)
         try tmux.keys("q")
         try tmux.waitFor(text: "MODE-END")
@@ -124,14 +123,20 @@ final class ExplorerEndToEndTests: XCTestCase {
         try launch(width: 120, height: 40)
         try tmux.waitFor(text: "Timeline 2/13")
         try tmux.keys("2")
-        var screen = try tmux.waitFor(text: "braille")
+        var screen = try tmux.waitFor("the map in braille") { screen in
+            screen.contains("braille") && ["Budapest", "Győr", "Miskolc"].allSatisfy(screen.contains)
+                && screen.unicodeScalars.contains { (0x2801...0x28FF).contains($0.value) }
+        }
         XCTAssertTrue(screen.unicodeScalars.contains { (0x2801...0x28FF).contains($0.value) }, "braille outlines:\n\(screen)")
         for town in ["Budapest", "Győr", "Miskolc"] { XCTAssertTrue(screen.contains(town), "\(town) labelled:\n\(screen)") }
         try tmux.keys("m")
-        screen = try tmux.waitFor(text: "half blocks")
+        screen = try tmux.waitFor("the map in half blocks") { $0.contains("half blocks") && $0.contains { "▀▄█".contains($0) } }
         XCTAssertTrue(screen.contains { "▀▄█".contains($0) }, screen)
         try tmux.keys("m")
-        screen = try tmux.waitFor(text: "ASCII")
+        // The status bar says ASCII before the whole map may be repainted: wait for the braille to go.
+        screen = try tmux.waitFor("the map in ASCII") { screen in
+            screen.contains("ASCII") && screen.contains("Győr") && !screen.unicodeScalars.contains { (0x2801...0x28FF).contains($0.value) }
+        }
         XCTAssertFalse(screen.unicodeScalars.contains { (0x2801...0x28FF).contains($0.value) }, screen)
         XCTAssertTrue(screen.contains("Győr"), screen)
         try tmux.keys("]")
@@ -146,7 +151,7 @@ final class ExplorerEndToEndTests: XCTestCase {
         try launch(width: 100, height: 30, extra: "", arguments: "--ascii")
         try tmux.waitFor(text: "Timeline 2/13")
         try tmux.keys("2")
-        screen = try tmux.waitFor(text: "ASCII")
+        screen = try tmux.waitFor(all: ["ASCII", "+- Map"])
         XCTAssertTrue(screen.contains("+- Map"), screen)
         XCTAssertFalse(screen.unicodeScalars.contains { (0x2500...0x28FF).contains($0.value) }, screen)
     }

@@ -65,7 +65,8 @@ final class RobustnessCommandTests: XCTestCase {
             let result = try CLI.run(arguments, data: folder)
             XCTAssertEqual(result.status, 65, arguments.joined(separator: " "))
             XCTAssertEqual(RobustnessCommandTests.unsafe(in: result.stdout + result.stderr), [], arguments.joined(separator: " "))
-            XCTAssertFalse((result.stdout + result.stderr).contains("PWNED"))
+            // The id is shown with its controls escaped visibly, so the reader sees what is wrong with it.
+            XCTAssertTrue((result.stdout + result.stderr).contains("person:evil\\u{001B}]0;PWNED\\u{0007}\\u{202E}"), result.stdout + result.stderr)
             XCTAssertTrue((result.stdout + result.stderr).contains("id must be"), result.stdout + result.stderr)
         }
     }

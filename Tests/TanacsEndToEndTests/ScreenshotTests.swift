@@ -52,8 +52,14 @@ final class ScreenshotTests: XCTestCase {
             let trim = { (s: String) in s.split(separator: "\n", omittingEmptySubsequences: false)
                 .map { String($0.reversed().drop(while: { $0 == " " }).reversed()) }
                 .reversed().drop(while: \.isEmpty).reversed() }
-            XCTAssertEqual(Array(trim(result.stdout)), Array(trim(expected)),
-                           "screenshots/\(shot.name).txt is out of date: run bash screenshots/generate.sh")
+            let now = Array(trim(result.stdout)), then = Array(trim(expected))
+            // Name the lines that changed rather than printing both screens whole.
+            let changed = (0..<max(now.count, then.count)).filter { i in (i < now.count ? now[i] : nil) != (i < then.count ? then[i] : nil) }
+            if let first = changed.first {
+                XCTFail("screenshots/\(shot.name).txt is out of date (run bash screenshots/generate.sh): line" + (changed.count == 1 ? " " : "s ")
+                        + changed.prefix(12).map { "\($0 + 1)" }.joined(separator: ", ") + (changed.count > 12 ? "…" : "")
+                        + (changed.count == 1 ? " differs" : " differ") + "; line \(first + 1) was\n  \(first < then.count ? then[first] : "(no line)")\nand is now\n  \(first < now.count ? now[first] : "(no line)")")
+            }
         }
     }
 }

@@ -97,5 +97,14 @@ final class Tmux {
         try waitFor("\"\(text)\"", timeout: timeout, file: file, line: line) { $0.contains(text) }
     }
 
+    /// Polls until every text is on one screen. A frame can reach tmux in pieces, so one text of it
+    /// being there does not mean the rest of the frame is: wait for each thing a test then checks.
+    @discardableResult
+    func waitFor(all texts: [String], timeout: TimeInterval = 15, file: StaticString = #filePath, line: UInt = #line) throws -> String {
+        try waitFor(texts.map { "\"\($0)\"" }.joined(separator: " and "), timeout: timeout, file: file, line: line) { screen in
+            texts.allSatisfy { screen.contains($0) }
+        }
+    }
+
     func stop() { _ = try? tmux("kill-server") }
 }

@@ -79,19 +79,22 @@ final class BadDataTests: XCTestCase {
         let warnings = try DataLoader.loadReportingWarnings(from: folder).warnings
         XCTAssertTrue(warnings.contains { $0.file == "councils.json" && $0.field == "people[0].age" }, "\(warnings)")
         let excerpts = warnings.filter { $0.file == "excerpts.json" }
-        XCTAssertEqual(excerpts.count, KnownFields.maxWarningsPerFile + 1, "capped, with a count of the rest")
+        XCTAssertEqual(excerpts.count, 20 + 1, "capped at 20 (as the README says), with a count of the rest")
         XCTAssertEqual(excerpts.last?.message, "4 more unknown fields (ignored)")
     }
 
     func testTruncatedJSONGivesLineAndColumn() throws {
         let folder = try copyOfSample()
         let text = try String(contentsOf: folder.appendingPathComponent("events.json"), encoding: .utf8)
-        try write(folder, "events.json", String(text.prefix(text.count / 2)))
+        // Cut just after the first "Győr" (non-ASCII before the cut), so the file ends inside a string.
+        let cut = String(text[..<text.range(of: "Győr")!.upperBound])
+        try write(folder, "events.json", cut)
         let e = try XCTUnwrap(errors(folder).first)
         XCTAssertEqual(e.file, "events.json")
         XCTAssertTrue(e.message.hasPrefix("invalid JSON"), e.message)
-        XCTAssertNotNil(e.line)
-        XCTAssertNotNil(e.column)
+        let lines = cut.split(separator: "\n", omittingEmptySubsequences: false)
+        XCTAssertEqual(e.line, lines.count, "the last line: \(e)")
+        XCTAssertEqual(e.column, lines.last!.count + 1, "just past the last character: \(e)")
     }
 
     func testWrongTypesAndNulls() throws {
@@ -214,9 +217,11 @@ final class BadDataTests: XCTestCase {
         }
         text += "{\"id\": \"excerpt:last\", \"source\": \"source:haynes-hungary-1956\", \"text\": \"x\", \"paragraph\": 1}]\n"
         try write(folder, "excerpts.json", text)
-        let start = Date()
-        let e = try XCTUnwrap(errors(folder).first)
-        XCTAssertLessThan(Date().timeIntervalSince(start), 5, "refused before reading")
+        // Refused on its size alone: the one error is the size check's, though the JSON itself is valid
+        // (no clock here: a timing would fail on a loaded machine and pass a slow loader on a fast one).
+        let found = errors(folder)
+        XCTAssertEqual(found.count, 1, "\(found)")
+        let e = try XCTUnwrap(found.first)
         XCTAssertEqual(e.file, "excerpts.json")
         XCTAssertTrue(e.message.hasPrefix("the file is too large (50 MB"), e.message)
     }
@@ -228,7 +233,9 @@ final class BadDataTests: XCTestCase {
         }
         let start = Date()
         let m = try DataLoader.load(from: folder)
-        XCTAssertLessThan(Date().timeIntervalSince(start), 30)
+        // A guard against a hang, not a benchmark: linear work on 5 MB takes seconds even on a loaded two-core
+        // machine (it measured 33 s once under a load of 10), where a quadratic step would take hours.
+        XCTAssertLessThan(Date().timeIntervalSince(start), 300)
         XCTAssertEqual(m.excerpts.count, 24)
     }
 }

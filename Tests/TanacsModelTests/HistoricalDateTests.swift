@@ -31,8 +31,17 @@ import Testing
     }
 
     @Test func ordersVagueDatesBeforeTheDaysInside() {
-        let dates = ["1956-10-24", "1956-10", "1956", "1956-10-23", "1953"].compactMap(HistoricalDate.init)
-        #expect(dates.sorted().map(\.text) == ["1953", "1956", "1956-10", "1956-10-23", "1956-10-24"])
+        // Each vague date starts on the same day as a more precise one inside it: only the rule that a
+        // longer span comes first orders them (the texts alone would sort "1956-10-01" after "1956-10").
+        let texts = ["1956-10-01", "1956-10-23", "1956-01-01", "1956-10", "1956-01", "1956", "1956-10-01/1956-10-23", "1953"]
+        let dates = texts.compactMap(HistoricalDate.init)
+        #expect(dates.count == texts.count)
+        let expected = ["1953", "1956", "1956-01", "1956-01-01", "1956-10", "1956-10-01/1956-10-23", "1956-10-01", "1956-10-23"]
+        #expect(dates.sorted().map(\.text) == expected)
+        #expect(dates.reversed().sorted().map(\.text) == expected, "whatever order they come in")
+        // Same start and end: the text decides, so the order is total.
+        let same = ["1956-10-23/1956-10-23", "1956-10-23"].compactMap(HistoricalDate.init)
+        #expect(same.sorted().map(\.text) == ["1956-10-23", "1956-10-23/1956-10-23"])
     }
 
     @Test func dayArithmeticAndWeekday() throws {

@@ -61,11 +61,17 @@ final class LoaderTests: XCTestCase {
     }
 
     func testSyntaxErrorGivesLineAndColumn() throws {
-        let folder = try brokenCopy("figures.json") { $0 = String($0.prefix(200)) }
+        // A stray "]" where the first figure's first key should be: line 3 of figures.json, after its indent.
+        let folder = try brokenCopy("figures.json") { text in
+            var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            lines[2] = "    ],"
+            text = lines.joined(separator: "\n")
+        }
         let e = try XCTUnwrap(errors(loading: folder).first)
         XCTAssertEqual(e.file, "figures.json")
         XCTAssertTrue(e.message.hasPrefix("invalid JSON"), e.message)
-        XCTAssertNotNil(e.line, "syntax errors carry a line: \(e)")
+        XCTAssertEqual(e.line, 3, "syntax errors carry their line: \(e)")
+        XCTAssertEqual(e.column, 5, "and column: \(e)")
     }
 
     func testDanglingReferenceDuplicateAndCycle() throws {

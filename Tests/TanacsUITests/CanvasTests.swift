@@ -27,10 +27,16 @@ final class CanvasTests: XCTestCase {
         XCTAssertEqual(c.lines[0], "  abcd")
         c.write("xyz", x: -2, y: 1)
         XCTAssertEqual(c.lines[1], "z     ")
-        c.write("漢漢漢", x: 0, y: 1, limit: 5)
-        XCTAssertEqual(c.lines[1], "漢漢  ", "a wide character that would straddle the limit becomes a space")
-        c.write("nothing", x: 0, y: 5)
-        XCTAssertEqual(c.height, 2)
+        // Over a row already full of letters, so the blank left at the limit is the write's own.
+        c.write("xxxxxx", x: 0, y: 1)
+        XCTAssertEqual(c.write("漢漢漢", x: 0, y: 1, limit: 5), 5)
+        XCTAssertEqual(c.lines[1], "漢漢 x", "a wide character that would straddle the limit becomes a space; past the limit stays")
+        XCTAssertFalse(c[4, 1].isContinuation)
+        // Rows outside the canvas change nothing.
+        let before = c.lines
+        XCTAssertEqual(c.write("nothing", x: 0, y: 5), 0)
+        XCTAssertEqual(c.write("nothing", x: 0, y: -1), 0)
+        XCTAssertEqual(c.lines, before)
     }
 
     func testOverwritingHalfAWideCharacterRepairsIt() {

@@ -73,9 +73,48 @@ final class MapTests: XCTestCase {
                 XCTAssertTrue(labelCells.insert(cell).inserted, "\(label.text) overlaps another label, \(context)")
             }
         }
+        Self.assertGaps(scene.labels, context)
+        
         if let selected = scene.selectedID, scene.markers.contains(where: { $0.id == selected }) {
             XCTAssertTrue(scene.labels.contains { $0.id == selected }, "the selection is labelled, \(context)")
         }
+    }
+
+    /// Two names on one row keep a blank column between them, so they read as two names.
+    static func assertGaps(_ labels: [MapLabel], _ context: String, file: StaticString = #filePath, line: UInt = #line) {
+        for (i, a) in labels.enumerated() {
+            for b in labels[(i + 1)...] where a.y == b.y {
+                let apart = a.x + a.width < b.x || b.x + b.width < a.x
+                XCTAssertTrue(apart, "\(a.text) at \(a.x) and \(b.text) at \(b.x) touch on row \(a.y), \(context)", file: file, line: line)
+            }
+        }
+    }
+
+    func testLabelsKeepAGapOnTheirRow() {
+        // Győr's name fills columns 2–5 right of its marker; Pécs's marker at 9 cannot take its first
+        // spot (past the edge) nor its second (6–7, touching Győr's name), so it goes right of its marker.
+        let requests = [MapLabels.Request(id: "a", text: "Győr", x: 0, y: 1, required: true),
+                        MapLabels.Request(id: "b", text: "Pé", x: 9, y: 1, required: false)]
+        let labels = MapLabels.place(requests, markers: [(0, 1), (9, 1)], width: 12, height: 3)
+        XCTAssertEqual(labels.map(\.id), ["a", "b"])
+        XCTAssertEqual(labels.first { $0.id == "a" }.map { [$0.x, $0.y] }, [2, 1])
+        XCTAssertEqual(labels.first { $0.id == "b" }.map { [$0.x, $0.y] }, [10, 1])
+        Self.assertGaps(labels, "12×3")
+        // A crowd of names: none touches another on its row, none covers a marker.
+        var rng = RandomizedTests.SplitMix(state: 47)
+        let markers = (0..<120).map { _ in (Int.random(in: 0..<60, using: &rng), Int.random(in: 0..<20, using: &rng)) }
+        let crowd = markers.enumerated().map { i, m in
+            MapLabels.Request(id: "\(i)", text: String(repeating: "x", count: 1 + i % 9), x: m.0, y: m.1, required: i == 0)
+        }
+        let placed = MapLabels.place(crowd, markers: markers, width: 60, height: 20)
+        XCTAssertGreaterThan(placed.count, 20)
+        Self.assertGaps(placed, "crowd")
+        let markerCells = Set(markers.map { $0.1 * 60 + $0.0 })
+        for label in placed {
+            XCTAssertTrue(label.x >= 0 && label.x + label.width <= 60 && (0..<20).contains(label.y), "\(label) inside")
+            for x in label.x..<(label.x + label.width) { XCTAssertFalse(markerCells.contains(label.y * 60 + x), "\(label) covers a marker") }
+        }
+        XCTAssertTrue(placed.contains { $0.id == "0" }, "the required label is placed")
     }
 
     func testMajorTownsLabelledAt120x40() {

@@ -34,7 +34,23 @@ final class RandomizedTests: XCTestCase {
             default: msg = .key(Self.keys.randomElement(using: &rng)!)
             }
             if case .key(.char("q")) = msg { continue }
+            let before = s
             Reducer.reduce(&s, msg)
+            // The effect of list keys on the timeline, when nothing is open over it.
+            if case .key(let key) = msg, before.focus == .timeline, !before.showHelp, before.search == nil, before.filterMenu == nil {
+                let last = max(0, before.eventCount - 1), was = before.timeline.selected
+                switch key {
+                case .char("j"), .down: XCTAssertEqual(s.timeline.selected, min(was + 1, last), "step \(step): \(key)")
+                case .char("k"), .up: XCTAssertEqual(s.timeline.selected, max(was - 1, 0), "step \(step): \(key)")
+                case .char("g"), .home: XCTAssertEqual(s.timeline.selected, 0, "step \(step): \(key)")
+                case .char("G"), .end: XCTAssertEqual(s.timeline.selected, last, "step \(step): \(key)")
+                case .char("?"): XCTAssertTrue(s.showHelp, "step \(step)")
+                case .char("/"): XCTAssertEqual(s.search?.query, "", "step \(step)")
+                case .char("f"): XCTAssertNotNil(s.filterMenu, "step \(step)")
+                case .char("X"): XCTAssertTrue(s.filter.isEmpty, "step \(step)")
+                default: break
+                }
+            }
             if !s.running { s.running = true }
             // Invariants: selections in range, history bounded by what was done, every frame renders at size.
             XCTAssertTrue(s.eventCount == 0 || (0..<s.eventCount).contains(s.timeline.selected), "step \(step)")

@@ -104,12 +104,15 @@ final class RobustnessTests: XCTestCase {
             ("zero\u{200B}width\u{200D}\u{FEFF}", "zerowidth"),
             ("one\ntwo\tthree\r", "one two three "),
             ("a\u{1B}", "a"),
+            // One control alone in otherwise printable ASCII: the fast path must not let it through.
+            ("a\u{7F}b", "ab"), ("a\u{1F}b", "ab"), ("a\u{0}b", "ab"), ("a\tb", "a b"), ("\u{7F}", ""),
             ("a\u{1B}[", "a"),
             ("a\u{1B}]unterminated", "a"),
         ]
         for (input, expected) in cases { XCTAssertEqual(Sanitizer.clean(input), expected, input.debugDescription) }
         let zalgo = Sanitizer.clean("Z" + String(repeating: "\u{301}\u{308}\u{327}", count: 30) + "x")
-        XCTAssertEqual(zalgo.unicodeScalars.count, 1 + Sanitizer.maxCombiningMarks + 1)
+        // Z, four marks (ncurses keeps five characters a cell), x: a fixed number, not the constant under test.
+        XCTAssertEqual(Array(zalgo.unicodeScalars), Array(("Z\u{301}\u{308}\u{327}\u{301}x").unicodeScalars))
         XCTAssertEqual(Sanitizer.clean("Győr Rákosi é\u{301}"), "Győr Rákosi é\u{301}", "ordinary accents stay")
     }
 

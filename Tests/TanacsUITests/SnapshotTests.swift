@@ -19,7 +19,21 @@ final class SnapshotTests: XCTestCase {
             if !recording { XCTFail("no snapshot \(name) yet: recorded it, check it and run again", file: file, line: line) }
             return
         }
-        XCTAssertEqual(actual, expected, "screen differs from \(url.path)", file: file, line: line)
+        if let diff = LineDiff.describe(expected: expected, actual: actual) {
+            XCTFail("screen differs from \(url.path)\n\(diff)\n(TANACS_RECORD=1 rewrites it after an intended change)", file: file, line: line)
+        }
+    }
+
+    /// The failure message itself: names the changed lines and where in them the change starts.
+    func testSnapshotFailuresNameTheLinesThatDiffer() {
+        XCTAssertNil(LineDiff.describe(expected: "a\nb\n", actual: "a\nb\n"))
+        XCTAssertEqual(LineDiff.describe(expected: "Győr\nsame\nMiskolc\n", actual: "Győr\nsame\nMiskolcz\n"),
+                       "1 of 4 lines differ (- snapshot, + now):\nline 3, column 8:\n  - Miskolc\n  + Miskolcz")
+        let longer = LineDiff.describe(expected: "x", actual: "x\ny")
+        XCTAssertEqual(longer, "1 of 2 lines differ (- snapshot, + now):\nline 2, column 1:\n  - (no line)\n  + y")
+        let many = LineDiff.describe(expected: String(repeating: "a\n", count: 20), actual: String(repeating: "b\n", count: 20), limit: 3)
+        XCTAssertTrue(many?.hasPrefix("20 of 21 lines differ") ?? false, many ?? "")
+        XCTAssertTrue(many?.hasSuffix("… and 17 more lines") ?? false, many ?? "")
     }
 
     func testThreePanesAt120x40() throws {

@@ -54,3 +54,26 @@ enum Fixture {
         return true
     }
 }
+
+/// Where two texts differ, line by line: a failing snapshot names the lines and columns that changed
+/// instead of printing two whole screens to compare by eye. Screens have fixed rows, so lines are
+/// compared by position.
+enum LineDiff {
+    /// nil when the texts are equal; otherwise each differing line (up to `limit`), snapshot then now.
+    static func describe(expected: String, actual: String, limit: Int = 12) -> String? {
+        let old = expected.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let new = actual.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        var shown: [String] = [], count = 0
+        for i in 0..<max(old.count, new.count) {
+            let before = i < old.count ? old[i] : nil, after = i < new.count ? new[i] : nil
+            guard before != after else { continue }
+            count += 1
+            guard count <= limit else { continue }
+            let column = zip(before ?? "", after ?? "").prefix { $0 == $1 }.count + 1
+            shown.append("line \(i + 1), column \(column):\n  - \(before ?? "(no line)")\n  + \(after ?? "(no line)")")
+        }
+        guard count > 0 else { return nil }
+        if count > limit { shown.append("… and \(count - limit) more lines") }
+        return "\(count) of \(max(old.count, new.count)) lines differ (- snapshot, + now):\n" + shown.joined(separator: "\n")
+    }
+}

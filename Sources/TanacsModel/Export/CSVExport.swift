@@ -9,7 +9,10 @@ public enum CSVExport {
         case statements
     }
 
-    public static func render(_ table: Table, _ s: ExportSelection, clean: @escaping TextFilter = { $0 }) -> String {
+    /// With `guardFormulas` (the default), a cell a spreadsheet would run as a formula is neutralised
+    /// (see `neutralized`).
+    public static func render(_ table: Table, _ s: ExportSelection, clean: @escaping TextFilter = { $0 },
+                              guardFormulas: Bool = true) -> String {
         let m = s.model
         let list: ([String]) -> String = { $0.map(clean).joined(separator: "; ") }
         var rows: [[String]]
@@ -85,7 +88,40 @@ public enum CSVExport {
                              clean(src.file), clean(src.notes)])
             }
         }
-        return rows.map { $0.map(field).joined(separator: ",") }.joined(separator: "\n") + "\n"
+        func cell(_ text: String) -> String { field(guardFormulas ? neutralized(text) : text) }
+        return rows.map { row in row.map(cell).joined(separator: ",") }.joined(separator: "\n") + "\n"
+    }
+
+    /// A cell that starts with `=`, `+`, `-`, `@`, a tab or a carriage return gets a leading `'`, so
+    /// LibreOffice, Excel and Google Sheets show it as text instead of running it (OWASP's advice on
+    /// CSV injection). Plain numbers (`-12.5`, `+3`) are left alone: a number is no formula.
+    public static func neutralized(_ s: String) -> String {
+        guard let first = s.utf8.first, formulaStarts.contains(first), !isPlainNumber(s) else { return s }
+        return "'" + s
+    }
+
+    private static let formulaStarts: Set<UInt8> = [UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 0x09, 0x0D]
+
+    static func isPlainNumber(_ s: String) -> Bool {
+        var bytes = s.utf8[...]
+        if let sign = bytes.first, sign == UInt8(ascii: "-") || sign == UInt8(ascii: "+") { bytes = bytes.dropFirst() }
+        let isDigit = { (b: UInt8) in b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9") }
+        let whole = bytes.prefix(while: isDigit)
+        bytes = bytes.dropFirst(whole.count)
+        var fraction = 0
+        if bytes.first == UInt8(ascii: ".") {
+            bytes = bytes.dropFirst()
+            fraction = bytes.prefix(while: isDigit).count
+            bytes = bytes.dropFirst(fraction)
+        }
+        if let e = bytes.first, e == UInt8(ascii: "e") || e == UInt8(ascii: "E") {
+            bytes = bytes.dropFirst()
+            if let sign = bytes.first, sign == UInt8(ascii: "-") || sign == UInt8(ascii: "+") { bytes = bytes.dropFirst() }
+            let exponent = bytes.prefix(while: isDigit).count
+            guard exponent > 0 else { return false }
+            bytes = bytes.dropFirst(exponent)
+        }
+        return bytes.isEmpty && whole.count + fraction > 0
     }
 
     /// Quotes a field when it holds a comma, a quote or a line break; quotes inside are doubled.

@@ -4,8 +4,9 @@ public enum Sanitizer {
     /// tall stacks over the lines around them and ncurses keeps at most five characters in a cell.
     public static let maxCombiningMarks = 4
 
-    /// Removes CSI, OSC and other escape sequences, C0 and C1 controls, bidi overrides and zero-width
-    /// format characters; turns tabs and line breaks into spaces; caps stacks of combining marks.
+    /// Removes CSI, OSC and other escape sequences, C0 and C1 controls, bidi overrides, zero-width
+    /// format characters and prepended concatenation marks; turns tabs and line breaks into spaces;
+    /// caps stacks of combining marks.
     public static func clean(_ text: String) -> String {
         if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text }
         // Nothing to remove or replace: the text as it is.
@@ -40,6 +41,10 @@ public enum Sanitizer {
                 continue
             case 0x200B...0x200F, 0x202A...0x202E, 0x2060...0x206F, 0xFEFF:
                 continue
+            case 0x0600...0x0605, 0x06DD, 0x070F, 0x0890...0x0891, 0x08E2, 0x110BD, 0x110CD:
+                // Prepended concatenation marks join the character after them into one cell of
+                // unknowable width (a space after U+06DD would vanish into it).
+                continue
             default:
                 out.append(s)
             }
@@ -67,6 +72,7 @@ public enum Sanitizer {
     private static func needsCleaning(_ s: Unicode.Scalar) -> Bool {
         switch s.value {
         case 0x00...0x1F, 0x7F...0x9F, 0x200B...0x200F, 0x202A...0x202E, 0x2060...0x206F, 0xFEFF, 0x2028, 0x2029: return true
+        case 0x0600...0x0605, 0x06DD, 0x070F, 0x0890...0x0891, 0x08E2, 0x110BD, 0x110CD: return true
         default: return false
         }
     }

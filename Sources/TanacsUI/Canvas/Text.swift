@@ -1,4 +1,5 @@
-/// Column-aware text helpers: truncation, padding and word wrapping.
+/// Column-aware text helpers: truncation, padding and word wrapping. Each is linear in its input (one
+/// cleaning pass, then at most one walk over the characters), whatever the text holds.
 public enum Text {
     /// "1 event", "3 events", "" for none.
     public static func count(_ n: Int, _ noun: String) -> String {
@@ -7,18 +8,48 @@ public enum Text {
 
     /// Cuts `s` to at most `width` columns, ending in an ellipsis when it was cut.
     public static func truncate(_ s: String, to width: Int, glyphs: Glyphs = .unicode) -> String {
-        let clean = glyphs.fold(Sanitizer.clean(s))
         guard width > 0 else { return "" }
-        if TextWidth.of(clean) <= width { return clean }
-        var out = "", used = 0
+        return truncate(clean: glyphs.fold(Sanitizer.clean(s)), to: width, glyphs: glyphs)
+    }
+
+    /// `truncate` for text already cleaned: looks at no more than `width` + 1 columns of it, so cutting
+    /// a huge text to a screen's width costs the screen's width.
+    public static func truncate(clean: String, to width: Int, glyphs: Glyphs = .unicode) -> String {
+        guard width > 0 else { return "" }
+        // Short printable ASCII, the common case, fits as it is.
+        if clean.utf8.count <= width && clean.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return clean }
         let room = width - TextWidth.of(glyphs.ellipsis)
-        for c in clean {
+        var used = 0, cutAt = clean.startIndex
+        var index = clean.startIndex
+        while index < clean.endIndex {
+            let w = TextWidth.of(clean[index])
+            // Past the width: cut where the ellipsis still fits.
+            if used + w > width { return String(clean[..<cutAt]) + glyphs.ellipsis }
+            used += w
+            index = clean.index(after: index)
+            if used <= room { cutAt = index }
+        }
+        return clean
+    }
+
+    /// The end of `s` in at most `width` columns, starting with an ellipsis when the start was cut: for
+    /// a line being typed, where the cursor is at the end. Walks back no further than it shows.
+    public static func tail(_ s: String, to width: Int, glyphs: Glyphs = .unicode) -> String {
+        guard width > 0 else { return "" }
+        var kept: [Character] = [], used = 0
+        for raw in s.reversed() {
+            // One character at a time: a control disappears, a tab or line break becomes a space.
+            guard let c = Sanitizer.clean(String(raw)).first else { continue }
             let w = TextWidth.of(c)
-            if used + w > room { break }
-            out.append(c)
+            if used + w > width {
+                let mark = TextWidth.of(glyphs.ellipsis)
+                while used + mark > width, let last = kept.popLast() { used -= TextWidth.of(last) }
+                return glyphs.ellipsis + String(kept.reversed())
+            }
+            kept.append(c)
             used += w
         }
-        return out + glyphs.ellipsis
+        return String(kept.reversed())
     }
 
     /// Pads with spaces to exactly `width` columns (truncating first if needed).
@@ -27,7 +58,9 @@ public enum Text {
         return t + String(repeating: " ", count: max(0, width - TextWidth.of(t)))
     }
 
-    /// Word-wraps to lines of at most `width` columns; words longer than a line are broken.
+    /// Word-wraps to lines of at most `width` columns; words longer than a line are broken. Each word
+    /// is measured once, and a word longer than a line is cut in one walk over its characters, so a
+    /// huge word costs its length, not its length times its lines.
     public static func wrap(_ s: String, width: Int) -> [String] {
         guard width > 0 else { return [] }
         var lines: [String] = [], line = "", lineWidth = 0
@@ -38,29 +71,34 @@ public enum Text {
         }
         for word in Sanitizer.clean(s).split(separator: " ", omittingEmptySubsequences: true) {
             var w = String(word), ww = TextWidth.of(w)
-            if lineWidth > 0 && lineWidth + 1 + ww <= width {
+            // Emptiness, not width, says whether a line has begun: a word of marks alone is 0 wide.
+            if !line.isEmpty && lineWidth + 1 + ww <= width {
                 line += " " + w
                 lineWidth += 1 + ww
                 continue
             }
-            if lineWidth > 0 { flush() }
-            while ww > width { // break a long word across lines
+            if !line.isEmpty { flush() }
+            if ww > width {
+                // Full lines of the word; what is left starts the next line.
                 var head = "", hw = 0
                 for c in w {
                     let cw = TextWidth.of(c)
-                    if hw + cw > width { break }
+                    if cw > width { continue } // a wide character on a one-column line cannot be shown
+                    if hw + cw > width {
+                        lines.append(head)
+                        head = ""
+                        hw = 0
+                    }
                     head.append(c)
                     hw += cw
                 }
-                if head.isEmpty { break }
-                lines.append(head)
-                w = String(w.dropFirst(head.count))
-                ww = TextWidth.of(w)
+                w = head
+                ww = hw
             }
             line = w
             lineWidth = ww
         }
-        if lineWidth > 0 || lines.isEmpty { flush() }
+        if !line.isEmpty || lines.isEmpty { flush() }
         return lines
     }
 }

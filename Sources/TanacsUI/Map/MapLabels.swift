@@ -41,24 +41,20 @@ public enum MapLabels {
 
         var result: [MapLabel] = []
         for request in requests {
-            var text = request.knownWidth == nil ? Sanitizer.clean(request.text) : request.text
-            let full = request.knownWidth ?? TextWidth.of(text)
-            var spot: (Int, Int)?
-            var length = full, textWidth = full
-            // The selection must be named: shortened if need be, and as a last resort beside another mark.
-            for strict in request.required ? [true, false] : [true] where spot == nil {
-                length = full
-                text = request.knownWidth == nil ? Sanitizer.clean(request.text) : request.text
-                textWidth = full
+            let clean = request.knownWidth == nil ? Sanitizer.clean(request.text) : request.text
+            let full = request.knownWidth ?? TextWidth.of(clean)
+            let own = (request.x, request.y)
+            var text = clean, textWidth = full
+            var spot = candidates(request.x, request.y, textWidth).first { fits($0.0, $0.1, textWidth, own: own, strict: true) }
+            // The selection must be named: shortened if need be (never wider than the map, each try
+            // cutting the already-clean text, so a huge name costs the map's width), and as a last
+            // resort beside another mark.
+            for strict in [true, false] where spot == nil && request.required {
+                var length = strict ? min(full - 1, width) : min(full, width)
                 while spot == nil && length > 0 {
-                    if length < full {
-                        text = Text.truncate(request.text, to: length)
-                        textWidth = TextWidth.of(text)
-                    }
-                    spot = candidates(request.x, request.y, textWidth).first {
-                        fits($0.0, $0.1, textWidth, own: (request.x, request.y), strict: strict)
-                    }
-                    if !request.required { break }
+                    text = length >= full ? clean : Text.truncate(clean: clean, to: length)
+                    textWidth = TextWidth.of(text)
+                    spot = candidates(request.x, request.y, textWidth).first { fits($0.0, $0.1, textWidth, own: own, strict: strict) }
                     length -= 1
                 }
             }

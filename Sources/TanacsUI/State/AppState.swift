@@ -83,6 +83,9 @@ public struct GoToState: Sendable, Equatable {
 
 /// The search line while it is open.
 public struct SearchState: Sendable, Equatable {
+    /// Characters a query may hold: each key searches and redraws, so the work per key stays bounded
+    /// however much is typed or pasted.
+    public static let maxQuery = 200
     public var query: String
     /// Where Esc returns to.
     public var origin: Location

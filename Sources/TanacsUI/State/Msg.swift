@@ -14,6 +14,9 @@ public enum Msg: Sendable, Hashable {
     case click(x: Int, y: Int)
     /// Wheel movement at a screen cell: negative is up.
     case scroll(x: Int, y: Int, lines: Int)
+    /// Text the terminal delivered as a bracketed paste: typed into the search line when it is open,
+    /// otherwise dropped, so pasted letters never run as commands.
+    case paste(String)
     /// Time passing while playing: the next day.
     case tick
 }

@@ -41,9 +41,25 @@ extension Reducer {
             if search.query.isEmpty { state.restore(search.origin); state.search = nil; return }
             search.query.removeLast()
         case .ctrl("u"): search.query = ""
-        case .char(let c): search.query.append(c)
+        case .char(let c):
+            guard search.query.count < SearchState.maxQuery else {
+                state.notice = "A search holds at most \(SearchState.maxQuery) characters"
+                return
+            }
+            search.query.append(c)
         default: return
         }
+        state.search = search
+        state.detail = DetailState(route: .search(search.query))
+    }
+
+    /// Pasted text joins the query as typed characters would, line breaks and tabs as spaces.
+    static func pasteIntoSearch(_ state: inout AppState, _ text: String) {
+        guard var search = state.search else { return }
+        let room = SearchState.maxQuery - search.query.count
+        let pasted = text.map { $0.isNewline || $0 == "\t" ? " " : $0 }
+        search.query += String(pasted.prefix(max(0, room)))
+        if pasted.count > room { state.notice = "A search holds at most \(SearchState.maxQuery) characters" }
         state.search = search
         state.detail = DetailState(route: .search(search.query))
     }

@@ -34,6 +34,8 @@ public enum Reducer {
                 focus(&state, pane)
                 move(&state, by: lines)
             }
+        case .paste(let text):
+            if state.search != nil && !state.showHelp { pasteIntoSearch(&state, text) }
         }
         keepSelectionsVisible(&state)
     }

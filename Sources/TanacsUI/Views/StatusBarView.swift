@@ -48,7 +48,9 @@ public enum StatusBarView {
             return
         }
         if let search = state.search {
-            let end = canvas.write(" / " + search.query, x: rect.x, y: rect.y, style: Theme.statusKey, limit: rect.maxX)
+            // The end of the query, where typing happens, as much as fits before the cursor.
+            let shown = Text.tail(search.query, to: max(0, rect.width - 4), glyphs: state.glyphs)
+            let end = canvas.write(" / " + shown, x: rect.x, y: rect.y, style: Theme.statusKey, limit: rect.maxX)
             canvas.write("▏", x: end, y: rect.y, style: Theme.status, limit: rect.maxX)
             return
         }

@@ -54,7 +54,8 @@ struct Explore: ParsableCommand {
         }
         while state.running {
             // Only while playing does input time out (into a tick); otherwise the loop sleeps in the read.
-            guard let msg = terminal.nextMessage(tickAfter: state.playing ? Reducer.playInterval : nil) else { continue }
+            // The end of input (a closed pty, a killed pane) ends the explorer like `q`.
+            guard let msg = terminal.nextMessage(tickAfter: state.playing ? Reducer.playInterval : nil) else { break }
             Reducer.reduce(&state, msg)
             let effects = state.effects
             state.effects = []

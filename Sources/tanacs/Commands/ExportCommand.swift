@@ -24,16 +24,24 @@ struct ExportCommand: ParsableCommand {
     @Option(help: ArgumentHelp("CSV: the one table to write.", valueName: "table"))
     var table: CSVExport.Table?
 
-    @Option(help: ArgumentHelp("Write to this file instead of standard output; for CSV without --table, a folder for every table.", valueName: "path"))
+    @Option(help: ArgumentHelp("Write to this file instead of standard output, as the shell's > would (- is standard output). Ending in /, or for CSV without --table, a folder (created when missing).", valueName: "path"))
     var out: String?
+
+    @Flag(help: "With --out: write a temporary file beside the target and rename it over, so a failed export leaves the old file whole (mode and owner kept; other hard links keep the old content).")
+    var atomic = false
+
+    @Flag(help: "CSV: leave cells that start with = + - @ as they are. By default such a cell (other than a plain number) gets a leading ' so a spreadsheet shows it as text instead of running it as a formula.")
+    var keepFormulas = false
 
     @OptionGroup var dataOptions: DataOptions
 
     func validate() throws {
-        if format == .csv && table == nil && out == nil {
+        if format == .csv && table == nil && (out == nil || out == "-") {
             throw ValidationError("CSV has one table per kind of record: choose one with --table, or write them all with --out DIR")
         }
         if format != .csv && table != nil { throw ValidationError("--table only applies to --format csv") }
+        if format != .csv && keepFormulas { throw ValidationError("--keep-formulas only applies to --format csv") }
+        if atomic && (out == nil || out == "-") { throw ValidationError("--atomic needs --out FILE") }
     }
 
     func run() throws {
@@ -47,34 +55,53 @@ struct ExportCommand: ParsableCommand {
         case .markdown: data = Data(MarkdownExport.render(selection, clean: clean).utf8)
         case .csv:
             if let table {
-                data = Data(CSVExport.render(table, selection, clean: clean).utf8)
+                data = Data(CSVExport.render(table, selection, clean: clean, guardFormulas: !keepFormulas).utf8)
             } else {
-                let folder = URL(fileURLWithPath: out!)
-                try create(folder)
+                let folder = try writable(folder: out!)
                 for table in CSVExport.Table.allCases {
-                    try save(Data(CSVExport.render(table, selection, clean: clean).utf8), to: folder.appendingPathComponent("\(table.rawValue).csv"))
+                    try save(Data(CSVExport.render(table, selection, clean: clean, guardFormulas: !keepFormulas).utf8),
+                             to: folder.appendingPathComponent("\(table.rawValue).csv").path)
                 }
-                printError("tanacs: wrote \(CSVExport.Table.allCases.count) tables to \(folder.path)")
+                printError("tanacs: wrote \(CSVExport.Table.allCases.count) tables to \(VisibleText.text(folder.path))")
                 return
             }
         }
-        if let out { try save(data, to: URL(fileURLWithPath: out)) } else { Console.write(data) }
+        try emit(data)
     }
 
-    private func create(_ folder: URL) throws {
+    /// Every export's bytes leave through here: standard output, or `--out` written as `>` would.
+    /// A path ending in / is a folder (created when missing) holding a file named after the format.
+    func emit(_ data: Data) throws {
+        guard let out, out != "-" else { Console.write(data); return }
+        if out.hasSuffix("/") {
+            let folder = try writable(folder: out)
+            try save(data, to: folder.appendingPathComponent(defaultFileName).path)
+        } else {
+            try save(data, to: out)
+        }
+    }
+
+    /// The file an export gets in a folder given as `--out DIR/`.
+    var defaultFileName: String {
+        if format == .csv, let table { return "\(table.rawValue).csv" }
+        let names = ["json": "tanacs.json", "geojson": "places.geojson", "timelinejs": "timeline.json", "markdown": "handout.md"]
+        return names[format.rawValue] ?? "tanacs.\(format.rawValue)"
+    }
+
+    private func writable(folder path: String) throws -> URL {
         do {
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        } catch {
-            printError("tanacs: cannot create \(folder.path): \(error.localizedDescription)")
+            return try OutputFile.folder(path)
+        } catch let failure as OutputFile.Failure {
+            printError("tanacs: \(failure)")
             throw ExitCode.cannotCreate
         }
     }
 
-    private func save(_ data: Data, to file: URL) throws {
+    private func save(_ data: Data, to path: String) throws {
         do {
-            try data.write(to: file, options: .atomic)
-        } catch {
-            printError("tanacs: cannot write \(file.path): \(error.localizedDescription)")
+            try OutputFile.write(data, to: path, atomic: atomic)
+        } catch let failure as OutputFile.Failure {
+            printError("tanacs: \(failure)")
             throw ExitCode.cannotCreate
         }
     }

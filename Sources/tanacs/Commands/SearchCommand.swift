@@ -36,6 +36,6 @@ struct SearchCommand: ParsableCommand {
         // The id's prefix names the kind of record.
         var table = Table([.init(header: "ID"), .init(header: "NAME", flexible: true, order: 1, floor: 12), .optional("MATCH")])
         for h in hits { table.add([h.id, h.label, h.context]) }
-        table.print(empty: "Nothing matches \"\(clean(query.joined(separator: " ")))\".")
+        table.print(empty: "Nothing matches \"\(VisibleText.text(query.joined(separator: " ")))\".")
     }
 }

@@ -50,9 +50,13 @@ struct ValidateCommand: ParsableCommand {
                       "figures": m.figures.count]
         } catch let errors as LoadErrors {
             problems = errors.errors
+        } catch let shortage as NotEnoughMemory {
+            printError("tanacs: \(shortage)")
+            throw ExitCode.outOfMemory
         }
         let asJSON = { (p: LoadError) in
-            Report.Problem(file: clean(p.file), record: p.record.map(clean), field: p.field.map(clean),
+            // Ids and fields escaped as in the text report, so what is wrong with them shows.
+            Report.Problem(file: clean(p.file), record: p.record.map(VisibleText.id), field: p.field.map(VisibleText.id),
                            line: p.line, column: p.column, message: clean(p.message))
         }
         for warning in warnings { printError("tanacs: warning: " + located(warning, in: folder)) }

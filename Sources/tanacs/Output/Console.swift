@@ -1,3 +1,4 @@
+import ArgumentParser
 import Foundation
 import TanacsUI
 #if canImport(Glibc)
@@ -47,8 +48,20 @@ enum Console {
             while left > 0 {
                 let n = systemWrite(fd, pointer, left)
                 if n < 0 {
-                    if errno == EINTR || errno == EAGAIN { continue }
-                    _exit(errno == EPIPE ? 128 + SIGPIPE : 74)
+                    if errno == EINTR { continue }
+                    if errno == EAGAIN || errno == EWOULDBLOCK {
+                        // A non-blocking descriptor whose reader is paused: sleep until it can take more.
+                        var ready = pollfd(fd: fd, events: Int16(POLLOUT), revents: 0)
+                        _ = poll(&ready, 1, -1)
+                        continue
+                    }
+                    if errno == EPIPE { _exit(128 + SIGPIPE) }
+                    let reason = String(cString: strerror(errno))
+                    if fd != STDERR_FILENO {
+                        let message = "tanacs: cannot write to \(fd == STDOUT_FILENO ? "standard output" : "the output"): \(reason)\n"
+                        _ = message.withCString { systemWrite(STDERR_FILENO, $0, strlen($0)) }
+                    }
+                    _exit(ExitCode.ioError.rawValue)
                 }
                 pointer += n
                 left -= n
