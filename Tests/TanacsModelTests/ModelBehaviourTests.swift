@@ -23,10 +23,10 @@ final class ModelBehaviourTests: XCTestCase {
             councils[1]["ended"] = ["date": "1956-12-09", "citation": "excerpt:haynes-p62-3"]
         }
         let cwc = try XCTUnwrap(m.councilByID["council:central-workers-council-of-greater-budapest"])
-        XCTAssertFalse(m.councilExists(cwc, on: day("1956-11-13")))
-        XCTAssertTrue(m.councilExists(cwc, on: day("1956-11-14")), "the day it formed")
-        XCTAssertTrue(m.councilExists(cwc, on: day("1956-12-09")), "the day it ended")
-        XCTAssertFalse(m.councilExists(cwc, on: day("1956-12-10")))
+        XCTAssertFalse(m.councilAtWork(cwc, on: day("1956-11-13")))
+        XCTAssertTrue(m.councilAtWork(cwc, on: day("1956-11-14")), "the day it formed")
+        XCTAssertTrue(m.councilAtWork(cwc, on: day("1956-12-09")), "the day it ended")
+        XCTAssertFalse(m.councilAtWork(cwc, on: day("1956-12-10")))
         XCTAssertEqual(CouncilFilter(on: day("1956-12-09")).apply(to: m).map(\.id).contains(cwc.id), true)
         XCTAssertEqual(CouncilFilter(on: day("1956-12-10")).apply(to: m).map(\.id).contains(cwc.id), false)
     }
