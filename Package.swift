@@ -18,8 +18,16 @@ let package = Package(
             pkgConfig: "ncursesw",
             providers: [.apt(["libncursesw5-dev"])]
         ),
+        // The bundled dataset compiled into the binary (C23 #embed of data/*.json and data/geo/*.json).
+        .target(name: "CTanacsData"),
+        // The system's SQLite (with FTS5), for `export --format sqlite`.
+        .systemLibrary(
+            name: "CSQLite",
+            pkgConfig: "sqlite3",
+            providers: [.apt(["libsqlite3-dev"])]
+        ),
         // Records, loading, validation and indices. Knows nothing of terminals.
-        .target(name: "TanacsModel"),
+        .target(name: "TanacsModel", dependencies: ["CSQLite"]),
         // Canvas, layout, state, reducer and views. Never imports ncurses.
         .target(name: "TanacsUI", dependencies: ["TanacsModel"]),
         // The one module that calls ncurses.
@@ -27,7 +35,7 @@ let package = Package(
         .executableTarget(
             name: "tanacs",
             dependencies: [
-                "TanacsModel", "TanacsUI", "TanacsTerminal",
+                "TanacsModel", "TanacsUI", "TanacsTerminal", "CTanacsData",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -43,5 +51,6 @@ let package = Package(
         .testTarget(name: "TanacsBenchTests", dependencies: ["TanacsBench", "TanacsModel"]),
         // Drives the built binary in tmux; depends on it so `swift test` builds it first.
         .testTarget(name: "TanacsEndToEndTests", dependencies: ["tanacs", "TanacsUI"]),
-    ]
+    ],
+    cLanguageStandard: .gnu2x
 )

@@ -14,9 +14,16 @@ public enum DataLoader {
     /// The outside-knowledge register; a dataset without one has nothing from outside its sources.
     public static let registerFile = "outside-knowledge.json"
 
+    /// The kind of record each file holds, as the validator names it.
+    static let kindOfFile = ["sources.json": "source", "excerpts.json": "excerpt", "places.json": "place",
+                             "councils.json": "council", "events.json": "event", "people.json": "person",
+                             "figures.json": "figure"]
+
     /// Files larger than this are refused before they are read, so a stray huge file cannot exhaust
     /// memory or time. The bundled dataset's largest file is about 200 KB.
     public static let maxFileBytes = 32 << 20
+    /// Records per file whose decoding errors are each reported; the rest are counted.
+    static let maxDecodeErrorsPerFile = 50
 
     /// Loads and checks every file; throws `LoadErrors` listing every problem found.
     public static func load(from folder: URL) throws -> Model {
@@ -27,8 +34,8 @@ public enum DataLoader {
     /// Throws `NotEnoughMemory` before reading when the files would not fit under the memory limits.
     public static func loadReportingWarnings(from folder: URL) throws -> LoadedData {
         switch PathStatus.of(folder.path) {
-        case .missing: throw LoadErrors([LoadError(file: folder.path, message: "no such folder")])
-        case .file, .special: throw LoadErrors([LoadError(file: folder.path, message: "not a folder (--data wants the dataset's folder)")])
+        case .missing: throw LoadErrors([LoadError(file: folder.path, message: "no such folder")], datasetMissing: true)
+        case .file, .special: throw LoadErrors([LoadError(file: folder.path, message: "not a folder (--data wants the dataset's folder)")], datasetMissing: true)
         case .unreachable(let why): throw LoadErrors([LoadError(file: folder.path, message: "cannot open the folder (\(why))")])
         case .folder: break
         }
@@ -36,7 +43,7 @@ public enum DataLoader {
             throw LoadErrors([LoadError(file: folder.path, message: problem)])
         }
         guard files.contains(where: { PathStatus.of(folder.appendingPathComponent($0).path) != .missing }) else {
-            throw LoadErrors([LoadError(file: folder.path, message: "not a Tanács dataset (none of \(files.joined(separator: ", ")) is here)")])
+            throw LoadErrors([LoadError(file: folder.path, message: "not a Tanács dataset (none of \(files.joined(separator: ", ")) is here)")], datasetMissing: true)
         }
         // geo/ is optional, but one that is there and cannot be read is an error, not an empty map.
         let geoProblem: String? = {
@@ -60,17 +67,25 @@ public enum DataLoader {
     public static func load(reading read: (String) throws -> Data?) throws -> LoadedData {
         var errors: [LoadError] = []
         var warnings: [LoadError] = []
+        // What could not be read, so the cross-record checks still run on the rest without
+        // reporting every reference to it as unknown: one run reports every problem.
+        var unreadable: Set<String> = []
         func decode<T: Decodable & Identifiable>(_ name: String, _ type: T.Type) -> [T] where T.ID == String {
             do {
                 guard let data = try read(name) else {
                     throw LoadError(file: name, message: "cannot read the file (missing)")
                 }
-                return try decodeArray(T.self, data: data, displayName: name, known: KnownFields.table[name], warnings: &warnings)
+                var failed: [String] = []
+                let records = try decodeArray(T.self, data: data, displayName: name, known: KnownFields.table[name],
+                                              warnings: &warnings, errors: &errors, failedIDs: &failed)
+                unreadable.formUnion(failed)
+                return records
             } catch let error as LoadError {
                 errors.append(error)
             } catch {
                 errors.append(LoadError(file: name, message: "\(error)"))
             }
+            if let kind = kindOfFile[name] { unreadable.insert(kind) }
             return []
         }
         let sources = decode("sources.json", Source.self)
@@ -112,13 +127,12 @@ public enum DataLoader {
         } catch {
             warnings.append(LoadError(file: "passages.json", message: "\(error) (passages ignored)"))
         }
-        if !errors.isEmpty { throw LoadErrors(errors) }
         var model = Model(sources: sources, excerpts: excerpts, places: places, councils: councils,
                           events: events, people: people, figures: figures)
         model.geography = geography
         model.passages = Dictionary(passages.map { ($0.excerpt, $0) }, uniquingKeysWith: { first, _ in first })
         model.outsideKnowledge = register
-        let problems = Validator.check(model)
+        let problems = errors + Validator.check(model, unreadable: unreadable)
         if !problems.isEmpty { throw LoadErrors(problems) }
         return LoadedData(model: model, warnings: warnings)
     }
@@ -127,6 +141,18 @@ public enum DataLoader {
     /// every unknown one becomes a warning naming the file, record and field.
     static func decodeArray<T: Decodable>(_ type: T.Type, data: Data, displayName: String, known: KnownFields?,
                                           warnings: inout [LoadError]) throws -> [T] {
+        var errors: [LoadError] = [], failed: [String] = []
+        let records = try decodeArray(type, data: data, displayName: displayName, known: known, warnings: &warnings,
+                                      errors: &errors, failedIDs: &failed)
+        if let first = errors.first { throw first }
+        return records
+    }
+
+    /// Decodes each record on its own: a record that does not decode becomes an error (and its id, when
+    /// it has one, goes to `failedIDs`) and the others still load. A file that is not a JSON array throws.
+    static func decodeArray<T: Decodable>(_ type: T.Type, data: Data, displayName: String, known: KnownFields?,
+                                          warnings: inout [LoadError], errors: inout [LoadError],
+                                          failedIDs: inout [String]) throws -> [T] {
         guard !data.isEmpty else { throw LoadError(file: displayName, message: "the file is empty (expected a JSON array)") }
         if let encoding = JSONCheck.otherEncoding(data) {
             throw LoadError(file: displayName, line: 1, column: 1, message: "the file is \(encoding), not UTF-8: save it as UTF-8")
@@ -151,13 +177,32 @@ public enum DataLoader {
         case .success(let fields):
             unknownFields = fields
         }
-        let records: [T]
+        let decoded: [Each<T>]
         do {
-            records = try JSONDecoder().decode([T].self, from: data)
+            decoded = try JSONDecoder().decode([Each<T>].self, from: data)
         } catch let error as DecodingError {
             throw locate(error, file: displayName, data: data)
         } catch {
             throw LoadError(file: displayName, message: "cannot decode the file: \(error)")
+        }
+        // Each record that does not decode is reported on its own; past a bound the rest are counted,
+        // since naming each one scans the file up to it.
+        var records: [T] = []
+        records.reserveCapacity(decoded.count)
+        var failures = 0
+        for (index, each) in decoded.enumerated() {
+            switch each.result {
+            case .success(let record): records.append(record)
+            case .failure(let error):
+                failures += 1
+                guard failures <= maxDecodeErrorsPerFile else { continue }
+                let located = locate(error, file: displayName, data: data)
+                errors.append(located)
+                if let id = located.record, !id.hasPrefix("#") { failedIDs.append(id) }
+            }
+        }
+        if failures > maxDecodeErrorsPerFile {
+            errors.append(LoadError(file: displayName, message: "\(failures - maxDecodeErrorsPerFile) more records do not decode"))
         }
         warnings += KnownFields.warnings(for: unknownFields, file: displayName)
         return records
@@ -228,4 +273,17 @@ public enum DataLoader {
         }
     }
 
+}
+
+/// One record of an array, decoded or not, so one bad record does not stop the rest.
+private struct Each<T: Decodable>: Decodable {
+    let result: Result<T, DecodingError>
+
+    init(from decoder: Decoder) throws {
+        do {
+            result = .success(try T(from: decoder))
+        } catch let error as DecodingError {
+            result = .failure(error)
+        }
+    }
 }

@@ -35,6 +35,12 @@ public struct LoadError: Error, Sendable, Equatable, CustomStringConvertible {
 /// Every problem found, so one run reports them all.
 public struct LoadErrors: Error, Sendable, CustomStringConvertible {
     public let errors: [LoadError]
-    public init(_ errors: [LoadError]) { self.errors = errors }
+    /// True when there is no dataset at all (no such folder, a file, a folder of something else):
+    /// missing input (exit 66) rather than bad data (65).
+    public let datasetMissing: Bool
+    public init(_ errors: [LoadError], datasetMissing: Bool = false) {
+        self.errors = errors
+        self.datasetMissing = datasetMissing
+    }
     public var description: String { errors.map(\.description).joined(separator: "\n") }
 }

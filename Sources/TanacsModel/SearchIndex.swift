@@ -7,7 +7,7 @@ import Darwin
 
 /// The kinds of record search finds, in the order results of equal rank are listed.
 public enum SearchKind: String, Sendable, CaseIterable, Codable {
-    case place, council, person, event, figure, excerpt
+    case place, council, person, event, figure, excerpt, source
 }
 
 /// One search result: a record, how it is labelled, and how well it matched (lower is better).
@@ -18,20 +18,89 @@ public struct SearchHit: Sendable, Equatable {
     /// What matched when it was not the name: an alternative name, or a snippet of text.
     public let context: String
     public let rank: Int
+
+    public init(id: String, kind: SearchKind, label: String, context: String, rank: Int) {
+        self.id = id
+        self.kind = kind
+        self.label = label
+        self.context = context
+        self.rank = rank
+    }
 }
 
-/// Accent- and case-insensitive search over every record's names, titles, summaries and excerpt text.
+/// A query taken apart: its words, and for a word no name contains, the names' words it may be a
+/// typo of. `ranges(in:)` finds them in a line of text, for highlighting.
+public struct SearchQuery: Sendable, Equatable {
+    /// At most this many distinct words count; the rest are ignored, so the cost of a query is
+    /// bounded by its length however many words it has.
+    public static let maxWords = 16
+
+    /// Each word with what it may match: itself first, then names' words within its typo limit.
+    public let terms: [[[UInt8]]]
+    /// The words joined by single spaces, to compare with whole names.
+    let phrase: [UInt8]
+    /// True when the query had more distinct words than `maxWords`.
+    public let truncated: Bool
+
+    public var isEmpty: Bool { terms.isEmpty }
+
+    /// True when every word of the query (or a correction of it) occurs in `text`.
+    public func matches(_ text: String) -> Bool {
+        guard !terms.isEmpty else { return false }
+        let bytes = SearchText.normalized(text)
+        return terms.allSatisfy { $0.contains { SearchIndex.find($0, in: bytes, from: 0, to: bytes.count) != nil } }
+    }
+
+    /// The character ranges of `text` where a word of the query (or a typo's correction) occurs.
+    public func ranges(in text: String) -> [Range<Int>] {
+        guard !terms.isEmpty, !text.isEmpty else { return [] }
+        let folded = text.folded
+        // Offsets are characters of the original, which folding keeps one for one in Latin text.
+        guard folded.count == text.count else { return [] }
+        var bytes = Array(folded.utf8)
+        SearchText.blankPunctuation(&bytes)
+        var marked = [Bool](repeating: false, count: bytes.count)
+        for alternatives in terms {
+            for word in alternatives where !word.isEmpty {
+                var from = 0
+                while let at = SearchIndex.find(word, in: bytes, from: from, to: bytes.count) {
+                    for k in at..<(at + word.count) { marked[k] = true }
+                    from = at + 1
+                }
+            }
+        }
+        var ranges: [Range<Int>] = []
+        var character = 0, byte = 0, start: Int?
+        for c in folded {
+            let length = c.utf8.count
+            let on = marked[byte]
+            if on, start == nil { start = character }
+            if !on, let s = start { ranges.append(s..<character); start = nil }
+            byte += length
+            character += 1
+        }
+        if let s = start { ranges.append(s..<character) }
+        return ranges
+    }
+}
+
+/// Search by words over every record's names, titles, summaries, excerpt text, authors and sources.
 ///
-/// Everything is folded once, at construction, into two byte buffers (names, texts) laid out in the
-/// order results are listed (kind, then folded label). A query is a `strstr` scan of those buffers;
-/// names starting with the query are found by binary search first, and when they alone fill the
-/// result limit nothing else is scanned. Text matches are taken in buffer order, so the scan stops as
-/// soon as the limit is reached.
+/// Every word of a query must occur, in any order, ignoring case, accents and punctuation
+/// (`SearchText`). Results are ranked: all the words in one name (the whole name, the start of it,
+/// each at the start of a word, anywhere), then all the words among a record's names, then text.
+/// A word that no name contains may be a typo: names' words within one or two edits of it count
+/// instead (`gyr` and `gyoer` find Győr).
+///
+/// Names (collapsed, `SearchText.collapsed`) and texts (normalized) are kept in two byte buffers laid
+/// out in result order (kind, then folded label), each string followed by a separator byte (1) and
+/// the whole ending in a zero byte for the C library's `strstr`. A query scans them for its longest
+/// word and checks the other words only in the records that word finds, so the cost is the buffers'
+/// size plus what the found records hold. Single-word queries look names up by prefix first and stop
+/// when those fill the limit; text matches are taken in buffer order and the scan stops at the limit.
 public struct SearchIndex: Sendable {
-    /// How a match ranks: an exact name (or historical name) beats a name prefix beats a word in a
-    /// name beats any part of a name beats the text of a summary or excerpt.
     public enum Rank: Int, Sendable {
-        case exactName = 0, namePrefix, nameWord, nameContains, text
+        case exactName = 0, namePrefix, nameWord, nameContains, names, text
     }
 
     struct Entry: Sendable {
@@ -46,23 +115,23 @@ public struct SearchIndex: Sendable {
 
     /// In result order: kind, then folded label, then the order records were added.
     let entries: [Entry]
-    /// Folded names, each followed by a separator byte (1), the whole ending in a zero byte so the C
-    /// library's `strstr` can scan it; `nameStart[i]` is where name i begins, and `nameStart[count]`
-    /// the end. `nameOwner[i]` is its entry.
     let nameBytes: [UInt8]
     let nameStart: [Int32]
     let nameOwner: [Int32]
-    /// Name indices in byte order of their folded text, for prefix lookups.
+    /// Name indices in byte order of their collapsed text, for prefix lookups.
     let namesSorted: [Int32]
     let textBytes: [UInt8]
     let textStart: [Int32]
     let textOwner: [Int32]
-    /// True when some folded text holds a zero byte, which `strstr` would take for the end.
-    let hasZeroBytes: Bool
+    /// Every distinct word of every name, for typo tolerance, bucketed by length.
+    let nameWords: [[[UInt8]]]
+    /// The same words in byte order, to tell by binary search whether a query word starts one.
+    let sortedNameWords: [[UInt8]]
 
     public init(model m: Model) {
         var raw: [Entry] = []
-        raw.reserveCapacity(m.places.count + m.councils.count + m.people.count + m.events.count + m.figures.count + m.excerpts.count)
+        raw.reserveCapacity(m.places.count + m.councils.count + m.people.count + m.events.count + m.figures.count
+                            + m.excerpts.count + m.sources.count)
         for p in m.places { raw.append(Entry(id: p.id, kind: .place, label: p.name, names: [p.name] + p.names, texts: [p.summary])) }
         for c in m.councils {
             raw.append(Entry(id: c.id, kind: .council, label: c.name, names: [c.name] + c.names, texts: [c.summary] + c.demands.map(\.text)))
@@ -73,8 +142,15 @@ public struct SearchIndex: Sendable {
             raw.append(Entry(id: f.id, kind: .figure, label: f.topic, names: [f.topic], texts: [f.summary ?? ""] + f.claims.map(\.asStated)))
         }
         for x in m.excerpts {
-            let source = m.sourceByID[x.source]?.author ?? x.source
-            raw.append(Entry(id: x.id, kind: .excerpt, label: "\(source), ¶\(x.paragraph)", names: [], texts: [x.text]))
+            let source = m.sourceByID[x.source]
+            let author = source?.author ?? x.source
+            // The source's author and title come last, so a snippet prefers the quotation itself.
+            raw.append(Entry(id: x.id, kind: .excerpt, label: "\(author), ¶\(x.paragraph)", names: [],
+                             texts: [x.text, "\(author), \(source?.title ?? "") (\(x.source))"]))
+        }
+        for s in m.sources {
+            raw.append(Entry(id: s.id, kind: .source, label: s.title, names: [s.title, s.author, s.id],
+                             texts: [s.publication, s.notes]))
         }
         // Kinds were added in result order; sort each kind by folded label, keeping ties in order.
         let kindOrder = Dictionary(uniqueKeysWithValues: SearchKind.allCases.enumerated().map { ($1, $0) })
@@ -87,34 +163,42 @@ public struct SearchIndex: Sendable {
 
         var entries: [Entry] = [], nameBytes: [UInt8] = [], textBytes: [UInt8] = []
         var nameStart: [Int32] = [], nameOwner: [Int32] = [], textStart: [Int32] = [], textOwner: [Int32] = []
+        var words: Set<[UInt8]> = []
         entries.reserveCapacity(raw.count)
         for (n, o) in order.enumerated() {
             var entry = raw[o.index]
             entry.firstName = Int32(nameStart.count)
             entry.firstText = Int32(textStart.count)
             for name in entry.names {
+                let collapsed = SearchText.collapsed(name)
                 nameStart.append(Int32(nameBytes.count))
                 nameOwner.append(Int32(n))
-                nameBytes.append(contentsOf: name.folded.utf8)
+                nameBytes.append(contentsOf: collapsed)
                 nameBytes.append(1)
+                for word in collapsed.split(separator: 0x20) where word.count > 2 { words.insert(Array(word)) }
             }
             for text in entry.texts {
                 textStart.append(Int32(textBytes.count))
                 textOwner.append(Int32(n))
-                textBytes.append(contentsOf: text.folded.utf8)
+                textBytes.append(contentsOf: SearchText.normalized(text))
                 textBytes.append(1)
             }
             entries.append(entry)
         }
         nameStart.append(Int32(nameBytes.count))
         textStart.append(Int32(textBytes.count))
-        hasZeroBytes = nameBytes.contains(0) || textBytes.contains(0)
         nameBytes.append(0)
         textBytes.append(0)
         let sorted = nameBytes.withUnsafeBufferPointer { bytes in
             (0..<Int32(nameOwner.count)).sorted { a, b in
                 SearchIndex.compare(bytes, nameStart[Int(a)], nameStart[Int(a) + 1] - 1, nameStart[Int(b)], nameStart[Int(b) + 1] - 1) < 0
             }
+        }
+        var buckets: [[[UInt8]]] = []
+        let sortedWords = words.sorted(by: { $0.lexicographicallyPrecedes($1) })
+        for word in sortedWords {
+            while buckets.count <= word.count { buckets.append([]) }
+            buckets[word.count].append(word)
         }
         self.entries = entries
         self.nameBytes = nameBytes
@@ -124,113 +208,321 @@ public struct SearchIndex: Sendable {
         self.textBytes = textBytes
         self.textStart = textStart
         self.textOwner = textOwner
+        self.nameWords = buckets
+        self.sortedNameWords = sortedWords
     }
 
-    /// Results for a query, best first; an empty query finds nothing.
     /// The characters of a query that are searched for; the rest is ignored.
     public static let maxQueryCharacters = 200
 
-    public func search(_ query: String, limit: Int = 500) -> [SearchHit] {
+    // MARK: - Queries
+
+    /// The query's words, each with the names' words it may be a typo of when it starts no word of
+    /// any name (found by binary search, so parsing costs nothing like a scan).
+    public func parse(_ query: String) -> SearchQuery {
         // A query's cost grows with its length; past a few lines of text nothing more narrows the hits.
         let query = query.count > SearchIndex.maxQueryCharacters ? String(query.prefix(SearchIndex.maxQueryCharacters)) : query
-        let q = Array(query.folded.trimmingCharacters(in: .whitespaces).utf8)
-        guard !q.isEmpty, limit > 0 else { return [] }
-        // Best name rank per entry (255: no name matched), and the entries with a name match.
-        var best: [UInt8] = Array(repeating: 255, count: entries.count)
+        var words = SearchText.words(query)
+        let truncated = words.count > SearchQuery.maxWords
+        if truncated { words.removeLast(words.count - SearchQuery.maxWords) }
+        // A word inside another word of the query adds nothing: the longer one finds it too.
+        words = words.filter { w in !words.contains { $0 != w && $0.count > w.count && SearchIndex.find(w, in: $0, from: 0, to: $0.count) != nil } }
+        let terms = words.map { word -> [[UInt8]] in
+            guard word.count > 2, !startsANameWord(word) else { return [word] }
+            return [word] + typoCorrections(word)
+        }
+        var phrase: [UInt8] = []
+        for word in SearchText.words(query).prefix(SearchQuery.maxWords) {
+            if !phrase.isEmpty { phrase.append(0x20) }
+            phrase += word
+        }
+        return SearchQuery(terms: terms, phrase: phrase, truncated: truncated)
+    }
+
+    /// Results for a query, best first; a query without letters or digits finds nothing.
+    public func search(_ query: String, limit: Int = 500) -> [SearchHit] {
+        search(parse(query), limit: limit)
+    }
+
+    public func search(_ q: SearchQuery, limit: Int = 500) -> [SearchHit] {
+        guard !q.terms.isEmpty, limit > 0 else { return [] }
+        // A single word's names by prefix: exact names and name prefixes rank first, so when they fill
+        // the limit nothing else can make the list.
+        // Best rank per entry (255: none yet) and the entries ranked, kept in arrays: a short query
+        // at 100× touches tens of thousands of names.
+        var best = [UInt8](repeating: 255, count: entries.count)
         var owners: [Int32] = []
-        nameBytes.withUnsafeBufferPointer { names in
-            // Names that start with the query (exact names and prefixes), by binary search. When they
-            // fill the limit, nothing ranked lower can make the list.
-            for i in prefixRange(q, names) {
+        if q.terms.count == 1, q.terms[0].count == 1 {
+            let word = q.terms[0][0]
+            for i in prefixRange(word) {
                 let name = Int(namesSorted[i]), owner = Int(nameOwner[name])
                 let length = Int(nameStart[name + 1] - nameStart[name]) - 1
-                if best[owner] == 255 { owners.append(Int32(owner)) }
-                best[owner] = min(best[owner], length == q.count ? 0 : 1)
-            }
-            if owners.count >= limit {
-                owners.sort()
-                return
-            }
-            // Not enough: every name that contains the query, in result order.
-            for owner in owners { best[Int(owner)] = 255 }
-            owners = []
-            scan(q, names, starts: nameStart) { name, _ in
-                let owner = Int(nameOwner[name])
-                let rank = UInt8(SearchIndex.rank(q, names, from: Int(nameStart[name]), to: Int(nameStart[name + 1]) - 1).rawValue)
+                let rank: UInt8 = length == word.count ? 0 : 1
                 if best[owner] == 255 { owners.append(Int32(owner)) }
                 best[owner] = min(best[owner], rank)
-                return name + 1
             }
+            if owners.count >= limit {
+                return ordered(owners, best).prefix(limit).map { nameHit($0, q, rank: Rank(rawValue: Int(best[$0]))!) }
+            }
+            for owner in owners { best[Int(owner)] = 255 }
+            owners = []
         }
-        var found: [[Int32]] = Array(repeating: [], count: 4)
-        for owner in owners { found[Int(best[Int(owner)])].append(owner) }
-        var order = found.flatMap { $0 }
-        if order.count > limit { order.removeLast(order.count - limit) }
-        var hits = order.map { nameHit(Int($0), q) }
-        guard hits.count < limit else { return hits }
+        // Several words: names starting with them in order rank first, found by binary search; when
+        // they fill the limit, nothing else can make the list.
+        if q.terms.count > 1, q.terms.allSatisfy({ $0.count == 1 }) {
+            for i in prefixRange(q.phrase) {
+                let name = Int(namesSorted[i]), owner = Int(nameOwner[name])
+                let length = Int(nameStart[name + 1] - nameStart[name]) - 1
+                let rank: UInt8 = length == q.phrase.count ? 0 : 1
+                if best[owner] == 255 { owners.append(Int32(owner)) }
+                best[owner] = min(best[owner], rank)
+            }
+            if owners.count >= limit {
+                return ordered(owners, best).prefix(limit).map { nameHit($0, q, rank: Rank(rawValue: Int(best[$0]))!) }
+            }
+            for owner in owners { best[Int(owner)] = 255 }
+            owners = []
+        }
+        // The driver: the longest word that needs no correction, whose occurrences are scanned for.
+        let driver = q.terms.indices.max { a, b in
+            let (x, y) = (q.terms[a], q.terms[b])
+            return (x.count == 1 ? 1 : 0, x[0].count) < (y.count == 1 ? 1 : 0, y[0].count)
+        }!
+        let others = q.terms.indices.filter { $0 != driver }.map { q.terms[$0] }
 
-        // Text matches, in result order, until the limit.
-        textBytes.withUnsafeBufferPointer { texts in
-            scan(q, texts, starts: textStart) { text, offset in
-                let owner = Int(textOwner[text])
+        // Entries with the driver in a name: ranked by names when every word is in them, else by text.
+        var textTier: Set<Int> = []
+        for alternative in q.terms[driver] {
+            scan(alternative, nameBytes, starts: nameStart) { name, _ in
+                let owner = Int(nameOwner[name])
                 let entry = entries[owner]
-                let next = Int(entry.firstText) + entry.texts.count
-                if best[owner] == 255 {
-                    hits.append(textHit(owner, text: text - Int(entry.firstText), byteOffset: offset - Int(textStart[text])))
-                    if hits.count >= limit { return nil }
+                let next = Int(entry.firstName) + entry.names.count
+                if best[owner] == 255, !textTier.contains(owner) {
+                    if let r = nameRank(owner, q) {
+                        best[owner] = UInt8(r.rawValue)
+                        owners.append(Int32(owner))
+                    } else if allInEntry(owner, others) {
+                        textTier.insert(owner)
+                    }
                 }
                 return next
             }
         }
+        var hits = ordered(owners, best).prefix(limit).map { nameHit($0, q, rank: Rank(rawValue: Int(best[$0]))!) }
+        guard hits.count < limit else { return hits }
+
+        // Entries with the driver in a text and every other word somewhere in them, in result order.
+        let room = limit - hits.count
+        var found: Set<Int> = textTier
+        var offsets: [Int: (text: Int, offset: Int)] = [:]
+        for alternative in q.terms[driver] {
+            var count = 0
+            scan(alternative, textBytes, starts: textStart) { text, offset in
+                let owner = Int(textOwner[text])
+                let entry = entries[owner]
+                let next = Int(entry.firstText) + entry.texts.count
+                if best[owner] == 255, offsets[owner] == nil, allInEntry(owner, others) {
+                    offsets[owner] = (text - Int(entry.firstText), offset - Int(textStart[text]))
+                    if found.insert(owner).inserted { count += 1 }
+                    if count >= room { return nil }
+                }
+                return next
+            }
+        }
+        for owner in found.sorted().prefix(room) {
+            let at = offsets[owner] ?? firstTextMatch(owner, q)
+            hits.append(textHit(owner, text: at.text, byteOffset: at.offset))
+        }
         return hits
+    }
+
+    /// Up to `limit` records a mistyped name may have meant, best first: what search finds for it
+    /// (typos corrected), else the names closest to it as a whole. `accept` narrows the kinds (ids).
+    public func suggestions(for argument: String, limit: Int = 3, accept: (String) -> Bool = { _ in true }) -> [SearchHit] {
+        let found = search(argument, limit: 200).filter { $0.kind != .excerpt && accept($0.id) }
+        if !found.isEmpty { return Array(found.prefix(limit)) }
+        let target = SearchText.collapsed(String(argument.prefix(200)))
+        guard target.count > 2 else { return [] }
+        let allowed = max(2, target.count / 3)
+        var scored: [(distance: Int, entry: Int)] = []
+        var seen: Set<Int> = []
+        for name in 0..<nameOwner.count {
+            let owner = Int(nameOwner[name])
+            guard entries[owner].kind != .excerpt, !seen.contains(owner), accept(entries[owner].id) else { continue }
+            let bytes = nameBytes[Int(nameStart[name])..<(Int(nameStart[name + 1]) - 1)]
+            if let d = SearchText.distance(target, bytes, limit: allowed) {
+                scored.append((d, owner))
+                seen.insert(owner)
+            }
+        }
+        scored.sort { ($0.distance, $0.entry) < ($1.distance, $1.entry) }
+        return scored.prefix(limit).map { nameHit($0.entry, SearchQuery(terms: [], phrase: [], truncated: false), rank: .nameContains) }
+    }
+
+    /// Entries by rank, then in result order: a counting sort, linear in the entries.
+    private func ordered(_ owners: [Int32], _ best: [UInt8]) -> [Int] {
+        var buckets = [[Int]](repeating: [], count: Rank.text.rawValue + 1)
+        for owner in owners.sorted() { buckets[Int(best[Int(owner)])].append(Int(owner)) }
+        return buckets.flatMap { $0 }
     }
 
     // MARK: - Matching
 
-    /// Calls `found` with each string (and byte offset) where `q` occurs, from the string `found`
-    /// returns onwards; nil stops. A match across a string's end does not count.
-    private func scan(_ q: [UInt8], _ bytes: UnsafeBufferPointer<UInt8>, starts: [Int32], _ found: (Int, Int) -> Int?) {
-        guard let base = bytes.baseAddress, starts.count > 1 else { return }
-        var position = 0, string = 0
-        let total = Int(starts[starts.count - 1])
-        let needle = q + [0]
-        let useStrstr = !hasZeroBytes && !q.contains(0)
-        while position < total {
-            let offset: Int
-            if useStrstr {
+    /// True when some word of some name starts with `word`.
+    private func startsANameWord(_ word: [UInt8]) -> Bool {
+        var lo = 0, hi = sortedNameWords.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if sortedNameWords[mid].lexicographicallyPrecedes(word) { lo = mid + 1 } else { hi = mid }
+        }
+        return lo < sortedNameWords.count && sortedNameWords[lo].starts(with: word)
+    }
+
+    /// Names' words within the word's typo limit, closest first.
+    private func typoCorrections(_ word: [UInt8]) -> [[UInt8]] {
+        let limit = SearchText.typoLimit(word.count)
+        guard limit > 0 else { return [] }
+        var found: [(Int, [UInt8])] = []
+        for length in max(0, word.count - limit)...(word.count + limit) where length < nameWords.count {
+            for candidate in nameWords[length] {
+                if let d = SearchText.distance(word, candidate[...], limit: limit) { found.append((d, candidate)) }
+            }
+        }
+        return found.sorted { $0.0 < $1.0 }.prefix(8).map(\.1)
+    }
+
+    /// How the entry's names hold every word: all in one name (ranked as it matches), spread over its
+    /// names, or nil when some word is in no name.
+    private func nameRank(_ owner: Int, _ q: SearchQuery) -> Rank? {
+        let entry = entries[owner]
+        var best: Rank?
+        for i in 0..<entry.names.count {
+            let n = Int(entry.firstName) + i
+            let (from, to) = (Int(nameStart[n]), Int(nameStart[n + 1]) - 1)
+            guard let r = rankInName(q, from: from, to: to) else { continue }
+            if best.map({ r.rawValue < $0.rawValue }) ?? true { best = r }
+        }
+        if best != nil { return best }
+        let (from, to) = names(of: owner)
+        for alternatives in q.terms where !alternatives.contains(where: { has($0, nameBytes, from, to) }) { return nil }
+        return .names
+    }
+
+    /// The rank of one name holding every word: the whole name, its start, each at a word's start,
+    /// or anywhere; nil when a word is missing.
+    private func rankInName(_ q: SearchQuery, from: Int, to: Int) -> Rank? {
+        var allAtWordStart = true
+        for alternatives in q.terms {
+            var present = false, atStart = false
+            for word in alternatives {
+                var p = from
+                while let at = nameBytes.withUnsafeBufferPointer({ SearchIndex.find(word, in: $0, from: p, to: to) }) {
+                    present = true
+                    if at == from || nameBytes[at - 1] == 0x20 { atStart = true; break }
+                    p = at + 1
+                }
+                if atStart { break }
+            }
+            if !present { return nil }
+            if !atStart { allAtWordStart = false }
+        }
+        // The whole name or its start: the query's words in order, or a correction of its one word.
+        let length = to - from
+        var best: Rank?
+        for phrase in q.terms.count == 1 ? q.terms[0] : [q.phrase] where !phrase.isEmpty && phrase.count <= length {
+            guard nameBytes[from..<(from + phrase.count)].elementsEqual(phrase) else { continue }
+            if length == phrase.count { return .exactName }
+            best = .namePrefix
+        }
+        return best ?? (allAtWordStart ? .nameWord : .nameContains)
+    }
+
+    /// True when every word (some alternative of it) is in the entry's names or texts.
+    private func allInEntry(_ owner: Int, _ terms: [[[UInt8]]]) -> Bool {
+        let (nFrom, nTo) = names(of: owner), (tFrom, tTo) = texts(of: owner)
+        for alternatives in terms {
+            let present = alternatives.contains { has($0, nameBytes, nFrom, nTo) || has($0, textBytes, tFrom, tTo) }
+            if !present { return false }
+        }
+        return true
+    }
+
+    private func names(of owner: Int) -> (Int, Int) {
+        let e = entries[owner]
+        return (Int(nameStart[Int(e.firstName)]), Int(nameStart[Int(e.firstName) + e.names.count]))
+    }
+
+    private func texts(of owner: Int) -> (Int, Int) {
+        let e = entries[owner]
+        return (Int(textStart[Int(e.firstText)]), Int(textStart[Int(e.firstText) + e.texts.count]))
+    }
+
+    private func has(_ word: [UInt8], _ bytes: [UInt8], _ from: Int, _ to: Int) -> Bool {
+        bytes.withUnsafeBufferPointer { SearchIndex.find(word, in: $0, from: from, to: to) } != nil
+    }
+
+    /// The first text of an entry holding a word of the query, and where.
+    private func firstTextMatch(_ owner: Int, _ q: SearchQuery) -> (text: Int, offset: Int) {
+        let entry = entries[owner]
+        for i in 0..<entry.texts.count {
+            let t = Int(entry.firstText) + i
+            let (from, to) = (Int(textStart[t]), Int(textStart[t + 1]) - 1)
+            for alternatives in q.terms {
+                for word in alternatives {
+                    if let at = textBytes.withUnsafeBufferPointer({ SearchIndex.find(word, in: $0, from: from, to: to) }) {
+                        return (i, at - from)
+                    }
+                }
+            }
+        }
+        return (0, 0)
+    }
+
+    /// Where `word` first occurs in `bytes[from..<to]`: memchr for its first byte, memcmp for the rest.
+    static func find(_ word: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> Int? {
+        guard !word.isEmpty, to - from >= word.count, let base = bytes.baseAddress else { return nil }
+        return word.withUnsafeBufferPointer { w -> Int? in
+            let first = Int32(w[0]), rest = w.count - 1
+            var p = from
+            let last = to - w.count
+            while p <= last {
+                guard let hit = memchr(base + p, first, last - p + 1) else { return nil }
+                let at = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(hit))
+                if rest == 0 || memcmp(base + at + 1, w.baseAddress! + 1, rest) == 0 { return at }
+                p = at + 1
+            }
+            return nil
+        }
+    }
+
+    static func find(_ word: [UInt8], in bytes: [UInt8], from: Int, to: Int) -> Int? {
+        bytes.withUnsafeBufferPointer { find(word, in: $0, from: from, to: to) }
+    }
+
+    /// Calls `found` with each string (and byte offset) where `word` occurs, from the string `found`
+    /// returns onwards; nil stops. Strings never hold the separator, so no match spans two.
+    private func scan(_ word: [UInt8], _ buffer: [UInt8], starts: [Int32], _ found: (Int, Int) -> Int?) {
+        guard starts.count > 1, !word.isEmpty else { return }
+        buffer.withUnsafeBufferPointer { bytes in
+            guard let base = bytes.baseAddress else { return }
+            var position = 0, string = 0
+            let total = Int(starts[starts.count - 1])
+            let needle = word + [0]
+            while position < total {
                 let hit = needle.withUnsafeBufferPointer { n in
                     UnsafeRawPointer(base + position).withMemoryRebound(to: CChar.self, capacity: total - position + 1) { hay in
                         n.baseAddress!.withMemoryRebound(to: CChar.self, capacity: n.count) { strstr(hay, $0) }
                     }
                 }
                 guard let hit else { return }
-                offset = position + UnsafeRawPointer(base + position).distance(to: UnsafeRawPointer(hit))
-            } else {
-                guard let at = SearchIndex.naiveFind(q, bytes, from: position, to: total) else { return }
-                offset = at
+                let offset = position + UnsafeRawPointer(base + position).distance(to: UnsafeRawPointer(hit))
+                guard offset < total else { return }
+                string = SearchIndex.owner(of: offset, starts, from: string)
+                guard let next = found(string, offset) else { return }
+                string = max(string, next)
+                position = next < starts.count - 1 ? max(offset + 1, Int(starts[next])) : total
             }
-            // The string holding the match: the last start at or before it.
-            string = SearchIndex.owner(of: offset, starts, from: string)
-            let end = Int(starts[string + 1]) - 1
-            if offset + q.count > end {
-                position = offset + 1
-                continue
-            }
-            guard let next = found(string, offset) else { return }
-            string = max(string, next)
-            position = next < starts.count ? max(offset + 1, Int(starts[next])) : total
         }
-    }
-
-    private static func naiveFind(_ q: [UInt8], _ bytes: UnsafeBufferPointer<UInt8>, from: Int, to end: Int) -> Int? {
-        var p = from
-        while p + q.count <= end {
-            var k = 0
-            while k < q.count && bytes[p + k] == q[k] { k += 1 }
-            if k == q.count { return p }
-            p += 1
-        }
-        return nil
     }
 
     /// Index of the string holding byte `offset`, searching forward from `from`.
@@ -244,45 +536,25 @@ public struct SearchIndex: Sendable {
     }
 
     /// Positions in `namesSorted` of the names starting with `q`.
-    private func prefixRange(_ q: [UInt8], _ names: UnsafeBufferPointer<UInt8>) -> Range<Int> {
-        // Compares a name's first q.count bytes with q.
-        func order(_ i: Int) -> Int {
-            let name = Int(namesSorted[i])
-            let start = Int(nameStart[name]), end = Int(nameStart[name + 1]) - 1
-            for k in 0..<q.count {
-                if start + k >= end { return -1 }
-                let a = names[start + k], b = q[k]
-                if a != b { return a < b ? -1 : 1 }
+    private func prefixRange(_ q: [UInt8]) -> Range<Int> {
+        nameBytes.withUnsafeBufferPointer { names in
+            func order(_ i: Int) -> Int {
+                let name = Int(namesSorted[i])
+                let start = Int(nameStart[name]), end = Int(nameStart[name + 1]) - 1
+                for k in 0..<q.count {
+                    if start + k >= end { return -1 }
+                    let a = names[start + k], b = q[k]
+                    if a != b { return a < b ? -1 : 1 }
+                }
+                return 0
             }
-            return 0
+            var lo = 0, hi = namesSorted.count
+            while lo < hi { let mid = (lo + hi) / 2; if order(mid) < 0 { lo = mid + 1 } else { hi = mid } }
+            let first = lo
+            hi = namesSorted.count
+            while lo < hi { let mid = (lo + hi) / 2; if order(mid) <= 0 { lo = mid + 1 } else { hi = mid } }
+            return first..<lo
         }
-        var lo = 0, hi = namesSorted.count
-        while lo < hi { let mid = (lo + hi) / 2; if order(mid) < 0 { lo = mid + 1 } else { hi = mid } }
-        let first = lo
-        hi = namesSorted.count
-        while lo < hi { let mid = (lo + hi) / 2; if order(mid) <= 0 { lo = mid + 1 } else { hi = mid } }
-        return first..<lo
-    }
-
-    /// How a folded name matches: equal, a prefix, after a space or hyphen, or anywhere.
-    static func rank(_ q: [UInt8], _ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Rank {
-        let length = end - start
-        func matches(at p: Int) -> Bool {
-            guard p + q.count <= end else { return false }
-            for k in 0..<q.count where bytes[p + k] != q[k] { return false }
-            return true
-        }
-        if matches(at: start) { return length == q.count ? .exactName : .namePrefix }
-        var found = false
-        var p = start + 1
-        while p + q.count <= end {
-            if matches(at: p) {
-                if bytes[p - 1] == 0x20 || bytes[p - 1] == 0x2D { return .nameWord }
-                found = true
-            }
-            p += 1
-        }
-        return found ? .nameContains : .text
     }
 
     private static func compare(_ bytes: UnsafeBufferPointer<UInt8>, _ a: Int32, _ aEnd: Int32, _ b: Int32, _ bEnd: Int32) -> Int {
@@ -297,20 +569,20 @@ public struct SearchIndex: Sendable {
 
     // MARK: - Hits
 
-    /// The hit for an entry matched by name: its best rank, and the first name that has it when
-    /// that is not the record's own name.
-    private func nameHit(_ index: Int, _ q: [UInt8]) -> SearchHit {
+    /// The hit for an entry matched by name; its context is the first other name with the best rank,
+    /// when the record's own name does not have it.
+    private func nameHit(_ index: Int, _ q: SearchQuery, rank: Rank) -> SearchHit {
         let entry = entries[index]
-        var best: (Rank, String)?
-        nameBytes.withUnsafeBufferPointer { names in
-            for (i, name) in entry.names.enumerated() {
+        var context = ""
+        if rank != .names, !q.terms.isEmpty {
+            for i in 0..<entry.names.count {
                 let n = Int(entry.firstName) + i
-                let rank = SearchIndex.rank(q, names, from: Int(nameStart[n]), to: Int(nameStart[n + 1]) - 1)
-                guard rank != .text else { continue }
-                if best == nil || rank.rawValue < best!.0.rawValue { best = (rank, i == 0 ? "" : name) }
+                if rankInName(q, from: Int(nameStart[n]), to: Int(nameStart[n + 1]) - 1) == rank {
+                    context = i == 0 ? "" : entry.names[i]
+                    break
+                }
             }
         }
-        let (rank, context) = best ?? (.nameContains, "")
         return SearchHit(id: entry.id, kind: entry.kind, label: entry.label, context: context, rank: rank.rawValue)
     }
 

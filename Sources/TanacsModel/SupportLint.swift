@@ -133,8 +133,9 @@ public struct SupportLint: Sendable {
         return out
     }
 
-    /// A role or council member's part must cite an excerpt naming the person; a demand must cite an
-    /// excerpt that names its council, or whose paragraph does (a programme's points listed below it).
+    /// A role or council member's part must cite an excerpt naming the person; a council's demand or
+    /// act must cite an excerpt that names the council, or whose paragraph does (a programme's points
+    /// listed below it).
     public func namingProblems() -> [Problem] {
         var out: [Problem] = []
         func text(_ s: String) -> String { " " + Self.words(s).map { Self.ocr[$0] ?? $0 }.joined(separator: " ") + " " }
@@ -164,11 +165,14 @@ public struct SupportLint: Sendable {
                 guard let p = model.personByID[member.person], !member.citations.contains(where: { namesPerson(p, $0) }) else { continue }
                 out.append(Problem(file: "councils.json", record: c.id, field: "people[\(i)]", token: p.name, text: member.role))
             }
-            for (i, demand) in c.demands.enumerated() {
-                let named = demand.citations.contains { id in
-                    (model.excerptByID[id].map { namesCouncil(c, $0.text) } ?? false) || (paragraphText(id).map { namesCouncil(c, $0) } ?? false)
+            // A demand, and each of the council's own statements (its acts), names the council.
+            for (field, list) in [("demands", c.demands), ("statements", c.statements)] {
+                for (i, s) in list.enumerated() {
+                    let named = s.citations.contains { id in
+                        (model.excerptByID[id].map { namesCouncil(c, $0.text) } ?? false) || (paragraphText(id).map { namesCouncil(c, $0) } ?? false)
+                    }
+                    if !named { out.append(Problem(file: "councils.json", record: c.id, field: "\(field)[\(i)]", token: c.name, text: s.text)) }
                 }
-                if !named { out.append(Problem(file: "councils.json", record: c.id, field: "demands[\(i)]", token: c.name, text: demand.text)) }
             }
         }
         return out
@@ -251,12 +255,7 @@ public struct SupportLint: Sendable {
             }
             if c.isLetter {
                 let start = i
-                var word = ""
-                while i < chars.count {
-                    if chars[i].isLetter { word.append(chars[i]); i += 1 }
-                    else if (chars[i] == "'" || chars[i] == "’"), i + 1 < chars.count, chars[i + 1].isLetter { word.append("'"); i += 1 }
-                    else { break }
-                }
+                let word = Self.word(chars, at: &i)
                 let folded = Self.stripPossessive(Self.fold(word))
                 if Self.numberWords[folded] != nil {
                     // "thirty thousand" is one number; a lone "three" stays a word the source may spell either way
@@ -336,18 +335,23 @@ public struct SupportLint: Sendable {
         return names.subtracting(lower)
     }
 
+    /// The word starting at `i` (letters, with an apostrophe between letters kept as `'`); moves `i` past it.
+    static func word(_ chars: [Character], at i: inout Int) -> String {
+        var word = ""
+        while i < chars.count {
+            if chars[i].isLetter { word.append(chars[i]); i += 1 }
+            else if (chars[i] == "'" || chars[i] == "’"), i + 1 < chars.count, chars[i + 1].isLetter { word.append("'"); i += 1 }
+            else { break }
+        }
+        return word
+    }
+
     static func forEachWord(_ chars: [Character], _ body: (Int, String) -> Void) {
         var i = 0
         while i < chars.count {
             guard chars[i].isLetter else { i += 1; continue }
             let start = i
-            var word = ""
-            while i < chars.count {
-                if chars[i].isLetter { word.append(chars[i]); i += 1 }
-                else if (chars[i] == "'" || chars[i] == "’"), i + 1 < chars.count, chars[i + 1].isLetter { word.append("'"); i += 1 }
-                else { break }
-            }
-            body(start, word)
+            body(start, word(chars, at: &i))
         }
     }
 

@@ -7,7 +7,9 @@ public enum Validator {
     /// Ids are short words; one longer than this is not an id (and would fill a screen in a message).
     public static let maxIDBytes = 200
 
-    public static func check(_ m: Model) -> [LoadError] {
+    /// `unreadable` names records that exist but could not be read (their ids) and kinds whose whole
+    /// file could not be ("excerpt"): references to them are not reported again as unknown.
+    public static func check(_ m: Model, unreadable: Set<String> = []) -> [LoadError] {
         var errors: [LoadError] = []
         func fail(_ file: String, _ id: String, _ field: String, _ message: String) {
             errors.append(LoadError(file: file, record: id, field: field, message: message))
@@ -36,9 +38,10 @@ public enum Validator {
 
         func refs(_ file: String, _ id: String, _ field: String, _ targets: [String], _ table: [String: some Any], _ kind: String,
                   unique: Bool = true) {
+            guard !unreadable.contains(kind) else { return }
             var listed = Set<String>()
             for target in targets {
-                if table[target] == nil { fail(file, id, field, "unknown \(kind) \"\(VisibleText.id(target))\"") }
+                if table[target] == nil && !unreadable.contains(target) { fail(file, id, field, "unknown \(kind) \"\(VisibleText.id(target))\"") }
                 if unique && !listed.insert(target).inserted { fail(file, id, field, "\"\(VisibleText.id(target))\" is listed twice") }
             }
         }

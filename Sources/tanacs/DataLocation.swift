@@ -1,12 +1,26 @@
 import Foundation
 import TanacsModel
 
-/// Finds the dataset: `--data DIR`, then `TANACS_DATA`, then a `data/` folder beside or above the executable.
+/// Where the dataset comes from: a folder, or the copy compiled into the binary.
+enum DataSource {
+    case folder(URL)
+    case bundled
+
+    var displayName: String {
+        switch self {
+        case .folder(let url): return url.path
+        case .bundled: return BundledData.displayName
+        }
+    }
+}
+
+/// Finds the dataset: `--data DIR`, then `TANACS_DATA`, then a `data/` folder beside or above the
+/// executable (a clone's .build/debug/tanacs), then the data compiled into the binary.
 enum DataLocation {
-    static func resolve(option: String?, environment: [String: String] = ProcessInfo.processInfo.environment) -> URL? {
-        if let option { return URL(fileURLWithPath: option) }
-        if let env = environment["TANACS_DATA"], !env.isEmpty { return URL(fileURLWithPath: env) }
-        return besideExecutable()
+    static func resolve(option: String?, environment: [String: String] = ProcessInfo.processInfo.environment) -> DataSource {
+        if let option { return .folder(URL(fileURLWithPath: option)) }
+        if let env = environment["TANACS_DATA"], !env.isEmpty { return .folder(URL(fileURLWithPath: env)) }
+        return besideExecutable().map(DataSource.folder) ?? .bundled
     }
 
     /// Folders above the executable where a bundled data/ is expected without a warning.

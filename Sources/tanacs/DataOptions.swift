@@ -4,21 +4,21 @@ import TanacsModel
 
 /// The `--data` option every command shares, and loading with errors printed one per line.
 struct DataOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("Dataset folder (default: $TANACS_DATA, then the bundled data/).", valueName: "dir"))
+    @Option(name: .long, help: ArgumentHelp("Dataset folder (default: $TANACS_DATA, then a data/ folder beside the executable, then the data built into it).", valueName: "dir"),
+            completion: .directory)
     var data: String?
 
+    var source: DataSource { DataLocation.resolve(option: data) }
+
     func load() throws -> Model {
-        guard let folder = DataLocation.resolve(option: data) else {
-            printError("tanacs: cannot find the dataset: pass --data DIR or set TANACS_DATA")
-            throw ExitCode.badData
-        }
+        let source = self.source
         do {
-            let loaded = try DataLoader.loadReportingWarnings(from: folder)
-            for warning in loaded.warnings { printError("tanacs: warning: " + located(warning, in: folder)) }
+            let loaded = try source.load()
+            for warning in loaded.warnings { printError("tanacs: warning: " + located(warning, in: source)) }
             return loaded.model
         } catch let errors as LoadErrors {
-            for error in errors.errors { printError("tanacs: " + located(error, in: folder)) }
-            throw ExitCode.badData
+            for error in errors.errors { printError("tanacs: " + located(error, in: source)) }
+            throw errors.datasetMissing ? ExitCode.noInput : ExitCode.badData
         } catch let shortage as NotEnoughMemory {
             printError("tanacs: \(shortage)")
             throw ExitCode.outOfMemory
@@ -26,12 +26,25 @@ struct DataOptions: ParsableArguments {
     }
 }
 
+extension DataSource {
+    func load() throws -> LoadedData {
+        switch self {
+        case .folder(let url): return try DataLoader.loadReportingWarnings(from: url)
+        case .bundled: return try DataLoader.load(reading: { BundledData.files[$0] })
+        }
+    }
+}
+
 /// A problem as one clean line, its file named with the dataset folder in front (unless it already is
 /// a path, like "no such folder"). Record ids and field names come from the data, so escape sequences
 /// and control characters are stripped before anything reaches the terminal.
-func located(_ problem: LoadError, in folder: URL) -> String {
-    let text = problem.file.hasPrefix("/") ? "\(problem)"
-        : folder.appendingPathComponent(problem.file).path + "\(problem)".dropFirst(problem.file.count)
+func located(_ problem: LoadError, in source: DataSource) -> String {
+    let prefix: String
+    switch source {
+    case .folder(let folder): prefix = folder.path + "/"
+    case .bundled: prefix = BundledData.displayName + " "
+    }
+    let text = problem.file.hasPrefix("/") ? "\(problem)" : prefix + "\(problem)"
     // Anything left that could reach the terminal raw (a control character in a path) is made visible.
     return VisibleText.message(text, keepLineBreaks: false)
 }

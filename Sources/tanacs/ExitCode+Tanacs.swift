@@ -4,6 +4,8 @@ import ArgumentParser
 extension ExitCode {
     static let usage = ExitCode(64)
     static let badData = ExitCode(65)
+    /// EX_NOINPUT: no dataset where one was named or looked for.
+    static let noInput = ExitCode(66)
     static let unavailable = ExitCode(69)
 }
 

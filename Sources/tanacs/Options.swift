@@ -29,10 +29,12 @@ struct EventFilterOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Only events that can fall on or before this day.", valueName: "YYYY-MM-DD"))
     var to: Day?
 
-    @Option(help: ArgumentHelp("Only events at this place or inside it: an id (place:csepel), csepel, or a name.", valueName: "place"))
+    @Option(help: ArgumentHelp("Only events at this place or inside it: an id (place:csepel), csepel, or a name.", valueName: "place"),
+            completion: RecordCompletion.kind("place:"))
     var place: String?
 
-    @Option(help: ArgumentHelp("Only events involving this council: an id or a name.", valueName: "council"))
+    @Option(help: ArgumentHelp("Only events involving this council: an id or a name.", valueName: "council"),
+            completion: RecordCompletion.kind("council:"))
     var council: String?
 
     @Option(help: ArgumentHelp("Only events of this kind.", valueName: "kind"))
@@ -55,10 +57,10 @@ func resolve(_ argument: String, in m: Model, prefix: String? = nil, option: Str
     case .ambiguous(let ids):
         throw usageError("\(option) \(VisibleText.text(argument)) could mean any of: \(ids.joined(separator: ", "))")
     case .notFound:
-        let hint = SearchIndex(model: m).search(argument, limit: 50)
-            .filter { $0.kind != .excerpt && (prefix == nil || $0.id.hasPrefix(prefix!)) }.prefix(3).map(\.id)
+        let hint = SearchIndex(model: m).suggestions(for: argument, limit: 3) { prefix == nil || $0.hasPrefix(prefix!) }
+            .map { "\($0.id) (\(clean($0.label)))" }
         throw usageError("\(option): no record \"\(VisibleText.text(argument))\""
-            + (hint.isEmpty ? " (try: tanacs search WORDS)" : "; did you mean \(hint.joined(separator: ", "))?"))
+            + (hint.isEmpty ? " (try: tanacs search WORDS)" : "; did you mean " + hint.joined(separator: ", ") + "?"))
     }
 }
 

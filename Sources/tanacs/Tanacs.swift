@@ -8,18 +8,22 @@ import Glibc
 
 @main
 struct Tanacs: ParsableCommand {
+    static let version = "1.0.0"
+
     static let configuration = CommandConfiguration(
         commandName: "tanacs",
         abstract: "Explore the Hungarian Revolution of 1956: timeline, towns, councils and the sources behind them.",
         discussion: """
             Without a command, opens the explorer (tanacs --at ID, tanacs --date YYYY-MM-DD). The other \
             commands print tables (or JSON with --json) for scripts, citation and teaching. \
-            Exit status: 0 ok, 64 usage, 65 bad data, 69 terminal unusable, 71 out of memory, \
+            Exit status: 0 ok, 64 usage, 65 bad data, 66 no dataset, 69 terminal unusable, 71 out of memory, \
             73 cannot write an export, 74 cannot write standard output.
             """,
+        version: version,
         subcommands: [Explore.self, EventsCommand.self, PlacesCommand.self, CouncilsCommand.self, PeopleCommand.self,
                       FiguresCommand.self, ShowCommand.self, SearchCommand.self, ExportCommand.self,
-                      ValidateCommand.self, RenderCommand.self, PassagesCommand.self, CiteCommand.self],
+                      ValidateCommand.self, RenderCommand.self, PassagesCommand.self, CiteCommand.self,
+                      ManualCommand.self],
         defaultSubcommand: Explore.self
     )
 
@@ -33,8 +37,13 @@ struct Tanacs: ParsableCommand {
         // process ignored SIGPIPE and its children inherited that.
         signal(SIGPIPE, SIG_DFL)
         if ProcessInfo.processInfo.environment["TANACS_BACKTRACE"] != "1" { CrashReport.installOneLineReport() }
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        if let word = arguments.first, let message = unknownCommand(word) {
+            printError("tanacs: " + message)
+            Foundation.exit(ExitCode.usage.rawValue)
+        }
         do {
-            var command = try parseAsRoot(nil)
+            var command = try parseAsRoot(arguments)
             try command.run()
         } catch {
             exitEscaped(error)
@@ -51,5 +60,25 @@ struct Tanacs: ParsableCommand {
             Console.writeAll(Data(text.utf8), to: code == .success ? STDOUT_FILENO : STDERR_FILENO)
         }
         Foundation.exit(code.rawValue)
+    }
+
+    /// The names a first word may be: the commands, and what the argument parser answers itself.
+    static var commandNames: [String] {
+        configuration.subcommands.map { $0._commandName } + ["help"]
+    }
+
+    /// A first word that is no command (the explorer takes only options) gets the nearest commands
+    /// instead of the explorer's "unexpected argument".
+    static func unknownCommand(_ word: String) -> String? {
+        guard !word.hasPrefix("-"), !commandNames.contains(word) else { return nil }
+        let typed = Array(word.lowercased().utf8.prefix(64))
+        let near = commandNames.compactMap { name -> (Int, String)? in
+            let limit = max(2, name.count / 3)
+            if name.hasPrefix(word.lowercased()) && !word.isEmpty { return (0, name) }
+            return SearchText.editDistance(typed, Array(name.utf8), limit: limit).map { ($0, name) }
+        }.sorted { $0 < $1 }.prefix(3).map(\.1)
+        let shown = VisibleText.text(word)
+        if near.isEmpty { return "no command \"\(shown)\" (see tanacs --help)" }
+        return "no command \"\(shown)\"; did you mean " + near.map { "tanacs \($0)" }.joined(separator: " or ") + "?"
     }
 }

@@ -51,6 +51,10 @@ final class ExportValuesTests: XCTestCase {
         for data in [CLI.sample, try quotedCopy()] {
             let events = try records("events.json", in: data)
             let rows = table(try csv("events", data: data))
+            var links: [String: [[String: String]]] = [:]
+            for name in ["event_places", "event_councils", "event_people", "event_figures", "citations"] {
+                links[name] = table(try csv(name, data: data))
+            }
             XCTAssertEqual(rows.map { $0["id"] ?? "" }.sorted(), events.map { $0["id"] as! String }.sorted())
             for event in events {
                 let id = event["id"] as! String
@@ -59,11 +63,12 @@ final class ExportValuesTests: XCTestCase {
                 XCTAssertEqual(row["date"], event["date"] as? String, id)
                 XCTAssertEqual(row["kind"], event["kind"] as? String, id)
                 XCTAssertEqual(row["time"], event["time"] as? String ?? "", id)
-                XCTAssertEqual(row["places"], strings(event["places"]).joined(separator: "; "), id)
-                XCTAssertEqual(row["councils"], strings(event["councils"]).joined(separator: "; "), id)
-                XCTAssertEqual(row["people"], strings(event["people"]).joined(separator: "; "), id)
-                XCTAssertEqual(row["figures"], strings(event["figures"]).joined(separator: "; "), id)
-                XCTAssertEqual(row["citations"], strings(event["citations"]).joined(separator: "; "), id)
+                // Relations live in link tables, one row per pair, in the record's own order.
+                for (name, column, field) in [("event_places", "place", "places"), ("event_councils", "council", "councils"),
+                                              ("event_people", "person", "people"), ("event_figures", "figure", "figures")] {
+                    XCTAssertEqual(links[name]!.filter { $0["event"] == id }.map { $0[column] ?? "" }, strings(event[field]), "\(name) \(id)")
+                }
+                XCTAssertEqual(links["citations"]!.filter { $0["record"] == id }.map { $0["excerpt"] ?? "" }, strings(event["citations"]), id)
             }
         }
     }
@@ -87,7 +92,7 @@ final class ExportValuesTests: XCTestCase {
         defer { try? FileManager.default.removeItem(at: file) }
         XCTAssertEqual(try CLI.run(["export", "--format", "csv", "--table", "events", "--out", file.path], data: data).status, 0)
         let out = try Tmux.run(["sqlite3", ":memory:", "-cmd", ".mode csv", "-cmd", ".import '\(file.path)' events",
-                                "-cmd", ".mode json", "select id, title, places, citations from events"])
+                                "-cmd", ".mode json", "select id, title, date, kind from events"])
         XCTAssertEqual(out.status, 0, out.output)
         let rows = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(out.output.utf8)) as? [[String: String]], out.output)
         let events = try records("events.json", in: data)
@@ -96,8 +101,8 @@ final class ExportValuesTests: XCTestCase {
             let id = event["id"] as! String
             let row = rows.first { $0["id"] == id }
             XCTAssertEqual(row?["title"], event["title"] as? String, id)
-            XCTAssertEqual(row?["places"], strings(event["places"]).joined(separator: "; "), id)
-            XCTAssertEqual(row?["citations"], strings(event["citations"]).joined(separator: "; "), id)
+            XCTAssertEqual(row?["date"], event["date"] as? String, id)
+            XCTAssertEqual(row?["kind"], event["kind"] as? String, id)
         }
     }
 

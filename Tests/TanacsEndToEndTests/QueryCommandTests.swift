@@ -163,8 +163,16 @@ final class QueryCommandTests: XCTestCase {
         let events = try XCTUnwrap(try CLI.json(["events", "--json"], data: nil) as? [[String: Any]]).map { $0["id"] as! String }
         for width in [70, 80] {
             let fitted = try CLI.run(["events"], data: nil, environment: ["COLUMNS": "\(width)"]).stdout
-            let shown = fitted.split(separator: "\n").dropFirst(2).compactMap { $0.split(separator: " ").last.map(String.init) }
+            // Beside each row, or on a line of their own below it when names would not fit beside them.
+            let shown = fitted.split(separator: "\n").dropFirst(2).flatMap { $0.split(separator: " ") }
+                .filter { $0.hasPrefix("event:") }.map(String.init)
             XCTAssertEqual(shown, events, "whole ids at \(width) columns")
+            // And dates whole: every row starts with one of the dates the data gives.
+            let dates = Set(try XCTUnwrap(try CLI.json(["events", "--json"], data: nil) as? [[String: Any]]).map { $0["date"] as! String })
+            for line in fitted.split(separator: "\n").dropFirst(2) where !line.hasPrefix(" ") {
+                let date = String(line.split(separator: " ")[0])
+                XCTAssertTrue(dates.contains(date), "a whole date at \(width) columns: \(line)")
+            }
         }
         let piped = try CLI.run(["events"], data: nil)
         XCTAssertTrue(piped.stdout.contains("Csepel posters mock the 'aristocrats and fascists' on strike"), "piped output is not cut")

@@ -168,14 +168,6 @@ final class TerminalEdgeTests: XCTestCase {
     }
 
     /// utime + stime of a process, in clock ticks.
-    private func cpuTicks(_ pid: Int32) -> Int {
-        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
-              let close = stat.lastIndex(of: ")") else { return -1 }
-        let fields = stat[stat.index(after: close)...].split(separator: " ")
-        guard fields.count > 13, let user = Int(fields[11]), let system = Int(fields[12]) else { return -1 }
-        return user + system
-    }
-
     /// A terminal left non-blocking by the parent: the explorer neither quits at once nor spins while
     /// it waits for a key.
     func testNonBlockingTerminalNeitherQuitsNorSpins() throws {

@@ -68,7 +68,7 @@ final class ValidateAndRenderTests: XCTestCase {
         XCTAssertEqual(problem["field"] as? String, "level")
 
         let nowhere = try CLI.run(["validate"], data: URL(fileURLWithPath: "/nonexistent-tanacs-data"))
-        XCTAssertEqual(nowhere.status, 65)
+        XCTAssertEqual(nowhere.status, 66, "no dataset there: missing input")
     }
 
     func testRenderNeverExceedsTheWidth() throws {

@@ -94,7 +94,11 @@ final class BadDataTests: XCTestCase {
         XCTAssertTrue(e.message.hasPrefix("invalid JSON"), e.message)
         let lines = cut.split(separator: "\n", omittingEmptySubsequences: false)
         XCTAssertEqual(e.line, lines.count, "the last line: \(e)")
-        XCTAssertEqual(e.column, lines.last!.count + 1, "just past the last character: \(e)")
+        // The checker points at the quote that opened the string that never closes.
+        let last = lines.last!
+        let opening = last.distance(from: last.startIndex, to: last.lastIndex(of: "\"")!) + 1
+        XCTAssertEqual(e.column, opening, "the opening quote of the unclosed string: \(e)")
+        XCTAssertTrue(e.message.contains("never closes"), e.message)
     }
 
     func testWrongTypesAndNulls() throws {

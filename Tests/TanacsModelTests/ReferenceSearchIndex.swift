@@ -1,85 +1,81 @@
 import Foundation
 @testable import TanacsModel
 
-/// The search as it was before the index was pre-folded into byte buffers, kept to check that the
-/// faster index finds exactly the same records, in the same order, with the same context.
+/// Search by words written the slow, obvious way over strings, to check that the index's scans,
+/// shortcuts and early stops find exactly the same records, in the same order, with the same ranks.
+/// Typo corrections come from the index's own `parse`, which the tests check separately.
 struct ReferenceSearchIndex: Sendable {
     struct Entry: Sendable {
         let id: String
         let kind: SearchKind
         let label: String
-        let names: [(original: String, folded: String)]
-        let texts: [(original: String, folded: String)]
+        let names: [String]
+        let texts: [String]
+        /// Names and texts as `words` makes them, once.
+        var nameWords: [String] = [], textWords: [String] = []
     }
 
     let entries: [Entry]
 
     init(model m: Model) {
-        func fold(_ strings: [String]) -> [(original: String, folded: String)] { strings.map { ($0, $0.foundationFolded) } }
         var entries: [Entry] = []
-        for p in m.places { entries.append(Entry(id: p.id, kind: .place, label: p.name, names: fold([p.name] + p.names), texts: fold([p.summary]))) }
-        for c in m.councils {
-            entries.append(Entry(id: c.id, kind: .council, label: c.name, names: fold([c.name] + c.names),
-                                 texts: fold([c.summary] + c.demands.map(\.text))))
-        }
-        for p in m.people { entries.append(Entry(id: p.id, kind: .person, label: p.name, names: fold([p.name] + p.names), texts: fold([p.summary] + p.roleTexts))) }
-        for e in m.events { entries.append(Entry(id: e.id, kind: .event, label: e.title, names: fold([e.title]), texts: fold([e.summary]))) }
-        for f in m.figures {
-            entries.append(Entry(id: f.id, kind: .figure, label: f.topic, names: fold([f.topic]),
-                                 texts: fold([f.summary ?? ""] + f.claims.map(\.asStated))))
-        }
+        for p in m.places { entries.append(Entry(id: p.id, kind: .place, label: p.name, names: [p.name] + p.names, texts: [p.summary])) }
+        for c in m.councils { entries.append(Entry(id: c.id, kind: .council, label: c.name, names: [c.name] + c.names, texts: [c.summary] + c.demands.map(\.text))) }
+        for p in m.people { entries.append(Entry(id: p.id, kind: .person, label: p.name, names: [p.name] + p.names, texts: [p.summary] + p.roleTexts)) }
+        for e in m.events { entries.append(Entry(id: e.id, kind: .event, label: e.title, names: [e.title], texts: [e.summary])) }
+        for f in m.figures { entries.append(Entry(id: f.id, kind: .figure, label: f.topic, names: [f.topic], texts: [f.summary ?? ""] + f.claims.map(\.asStated))) }
         for x in m.excerpts {
-            let source = m.sourceByID[x.source]?.author ?? x.source
-            entries.append(Entry(id: x.id, kind: .excerpt, label: "\(source), ¶\(x.paragraph)", names: [], texts: fold([x.text])))
+            let s = m.sourceByID[x.source]
+            let author = s?.author ?? x.source
+            entries.append(Entry(id: x.id, kind: .excerpt, label: "\(author), ¶\(x.paragraph)", names: [],
+                                 texts: [x.text, "\(author), \(s?.title ?? "") (\(x.source))"]))
         }
-        self.entries = entries
-    }
-
-    /// Results for a query, best first; an empty query finds nothing.
-    func search(_ query: String, limit: Int = 500) -> [SearchHit] {
-        let q = query.foundationFolded.trimmingCharacters(in: .whitespaces)
-        guard !q.isEmpty else { return [] }
-        var hits: [SearchHit] = []
-        for entry in entries {
-            if let hit = match(entry, q) { hits.append(hit) }
-        }
+        for s in m.sources { entries.append(Entry(id: s.id, kind: .source, label: s.title, names: [s.title, s.author, s.id], texts: [s.publication, s.notes])) }
         let order = Dictionary(uniqueKeysWithValues: SearchKind.allCases.enumerated().map { ($1, $0) })
-        hits.sort { ($0.rank, order[$0.kind]!, $0.label.foundationFolded) < ($1.rank, order[$1.kind]!, $1.label.foundationFolded) }
-        return Array(hits.prefix(limit))
+        self.entries = entries.enumerated().sorted { a, b in
+            (order[a.element.kind]!, a.element.label.foundationFolded, a.offset) < (order[b.element.kind]!, b.element.label.foundationFolded, b.offset)
+        }.map { e in
+            var e = e.element
+            e.nameWords = e.names.map(Self.words)
+            e.textWords = e.texts.map(Self.words)
+            return e
+        }
     }
 
-    private func match(_ entry: Entry, _ q: String) -> SearchHit? {
-        func hit(_ rank: SearchIndex.Rank, _ context: String = "") -> SearchHit {
-            SearchHit(id: entry.id, kind: entry.kind, label: entry.label, context: context, rank: rank.rawValue)
+    /// Letters and digits kept, everything else a space, runs of spaces one.
+    static func words(_ s: String) -> String {
+        let mapped = s.foundationFolded.unicodeScalars.map { c -> Character in
+            c.properties.isAlphabetic || c.properties.numericType != nil || c.properties.generalCategory == .nonspacingMark ? Character(c) : " "
         }
-        // The best match over all of a record's names; a match on a name other than the first says which.
-        var best: (SearchIndex.Rank, String)?
-        for (i, name) in entry.names.enumerated() {
-            let f = name.folded
-            let rank: SearchIndex.Rank
-            if f == q { rank = .exactName }
-            else if f.hasPrefix(q) { rank = .namePrefix }
-            else if f.contains(" " + q) || f.contains("-" + q) { rank = .nameWord }
-            else if f.contains(q) { rank = .nameContains }
-            else { continue }
-            if best == nil || rank.rawValue < best!.0.rawValue { best = (rank, i == 0 ? "" : name.original) }
-        }
-        if let (rank, context) = best { return hit(rank, context) }
-        for text in entry.texts {
-            if let range = text.folded.range(of: q) {
-                return hit(.text, ReferenceSearchIndex.snippet(text.original, folded: text.folded, at: range))
+        return String(mapped).split(separator: " ").joined(separator: " ")
+    }
+
+    /// (id, rank) of every hit, best first.
+    func search(_ query: String, terms: [[String]], limit: Int) -> [(String, Int)] {
+        guard !terms.isEmpty else { return [] }
+        let phrase = Self.words(query).split(separator: " ").prefix(SearchQuery.maxWords).joined(separator: " ")
+        var hits: [(id: String, rank: Int, order: Int)] = []
+        for (n, e) in entries.enumerated() {
+            let names = e.nameWords, texts = e.textWords
+            func rank(_ name: String) -> Int? {
+                guard terms.allSatisfy({ $0.contains { name.contains($0) } }) else { return nil }
+                for p in terms.count == 1 ? terms[0] : [phrase] {
+                    if name == p { return 0 }
+                }
+                for p in terms.count == 1 ? terms[0] : [phrase] where name.hasPrefix(p) { return 1 }
+                let starts = terms.allSatisfy { alternatives in
+                    alternatives.contains { w in name == w || name.hasPrefix(w) || name.contains(" " + w) }
+                }
+                return starts ? 2 : 3
+            }
+            if let best = names.compactMap(rank).min() {
+                hits.append((e.id, best, n))
+            } else if terms.allSatisfy({ $0.contains { w in names.contains { $0.contains(w) } } }) {
+                hits.append((e.id, 4, n))
+            } else if terms.allSatisfy({ $0.contains { w in (names + texts).contains { $0.contains(w) } } }) {
+                hits.append((e.id, 5, n))
             }
         }
-        return nil
-    }
-
-    /// A short piece of text around a match, taken from the original (unfolded) string when the
-    /// folded one lines up with it character for character, as it does for Latin text.
-    static func snippet(_ original: String, folded: String, at range: Range<String.Index>) -> String {
-        let source = original.count == folded.count ? original : folded
-        let start = folded.distance(from: folded.startIndex, to: range.lowerBound)
-        let chars = Array(source)
-        let from = max(0, start - 30), to = min(chars.count, start + 50)
-        return (from > 0 ? "…" : "") + String(chars[from..<to]) + (to < chars.count ? "…" : "")
+        return hits.sorted { ($0.rank, $0.order) < ($1.rank, $1.order) }.prefix(limit).map { ($0.id, $0.rank) }
     }
 }

@@ -17,7 +17,7 @@ final class KeyTableTests: XCTestCase {
 
     /// Help lines that explain marks on screen rather than name keys.
     static let legends: Set<String> = ["Timeline/letters", "Timeline/◆", "Map/✱ *", "Map/■ #", "Map/● o", "Map/· +",
-                                       "Map/reverse", "Detail/⚑", "Everywhere/mouse"]
+                                       "Map/reverse", "Detail/⚑", "Everywhere/mouse", "Map/✱■ *#", "Timeline/day not stated"]
 
     // The sample at 120×12: thirteen events, a timeline page of fewer than twelve rows.
     static func base(_ keys: [Key] = []) -> AppState { Fixture.state(120, 12, keys: keys) }
@@ -104,6 +104,17 @@ final class KeyTableTests: XCTestCase {
         }),
         "Everywhere/[ ]": Entry(keys: [.char("["), .char("]")], given: { middle() }, then: { b, s, key in
             XCTAssertEqual(s.currentDate, b.currentDate.adding(days: key == .char("]") ? 1 : -1))
+        }),
+        "Everywhere/:": Entry(keys: [.char(":")], given: { middle() }, then: { b, s, _ in
+            XCTAssertNil(b.goTo)
+            XCTAssertNotNil(s.goTo, "the go-to line opens")
+        }),
+        "Everywhere/P": Entry(keys: [.char("P")], given: { middle() }, then: { b, s, _ in
+            XCTAssertFalse(b.playing)
+            XCTAssertTrue(s.playing, "P starts playing")
+            var paused = s
+            Fixture.press(&paused, .char("j"))
+            XCTAssertFalse(paused.playing, "any key pauses")
         }),
         "Everywhere/f": Entry(keys: [.char("f")], given: { middle() }, then: { _, s, _ in
             XCTAssertEqual(s.filterMenu, ListCursor())
@@ -218,6 +229,18 @@ final class KeyTableTests: XCTestCase {
             XCTAssertEqual(b.detail.cursor.selected, 1)
             XCTAssertEqual(s.detail.cursor.selected, key == .up ? 0 : 2)
             XCTAssertNotNil(s.search, "the search line stays open")
+        }),
+        "Search line/↑ ↓": Entry(keys: [.up, .down], given: {
+            // Two earlier searches, the newer one recalled onto the line.
+            var s = base()
+            s.searchHistory = ["csepel", "gyor"]
+            Fixture.press(&s, .char("/"))
+            Fixture.press(&s, .up)
+            XCTAssertEqual(s.search?.query, "gyor")
+            return s
+        }, then: { _, s, key in
+            XCTAssertEqual(s.search?.query, key == .up ? "csepel" : "", "↑ recalls the older search, ↓ steps back to an empty line")
+            XCTAssertEqual(s.search?.recalled, key == .up ? 0 : nil)
         }),
         "Search line/Enter": Entry(keys: [.enter], given: { searching("gyor") }, then: { _, s, _ in
             XCTAssertNil(s.search)

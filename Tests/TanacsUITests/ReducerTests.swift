@@ -238,12 +238,43 @@ final class ReducerTests: XCTestCase {
         XCTAssertEqual(s.detail.route, .event("event:1953-nagy-replaces-rakosi"))
     }
 
+    func testSearchLineHistoryWithUpAndDown() {
+        var s = Fixture.state(120, 40)
+        for query in ["gyor", "racz", "miskolc"] {
+            Fixture.press(&s, .char("/"))
+            Fixture.type(&s, query)
+            Fixture.press(&s, query == "racz" ? .escape : .enter)
+            Fixture.press(&s, .char("1"))
+        }
+        XCTAssertEqual(s.searchHistory, ["gyor", "racz", "miskolc"], "searched and cancelled queries both kept, oldest first")
+        Fixture.press(&s, .char("/"), .up)
+        XCTAssertEqual(s.search?.query, "miskolc")
+        XCTAssertEqual(s.detail.route, .search("miskolc"), "a recalled query shows its results")
+        Fixture.press(&s, .up, .up, .up)
+        XCTAssertEqual(s.search?.query, "gyor", "stops at the oldest")
+        Fixture.press(&s, .down)
+        XCTAssertEqual(s.search?.query, "racz")
+        Fixture.press(&s, .down, .down)
+        XCTAssertEqual(s.search?.query, "", "past the newest: an empty line again")
+        // Once something is typed, the arrows move through the results instead.
+        Fixture.type(&s, "csepel")
+        Fixture.press(&s, .down)
+        XCTAssertEqual(s.search?.query, "csepel")
+        XCTAssertEqual(s.detail.cursor.selected, 1)
+        Fixture.press(&s, .enter)
+        XCTAssertEqual(s.searchHistory.last, "csepel")
+        Fixture.press(&s, .char("/"))
+        Fixture.type(&s, "gyor")
+        Fixture.press(&s, .enter)
+        XCTAssertEqual(s.searchHistory, ["racz", "miskolc", "csepel", "gyor"], "each query once, newest last")
+    }
+
     func testNAndShiftNMoveThroughMatchesInTheCurrentList() {
         var s = Fixture.state(120, 40)
         Fixture.press(&s, .char("/"))
         Fixture.type(&s, "miskolc")
         Fixture.press(&s, .escape)
-        XCTAssertEqual(s.lastQuery, "", "a cancelled search is not remembered")
+        XCTAssertEqual(s.lastQuery, "", "a cancelled search is not what n and N look for")
         Fixture.press(&s, .char("/"))
         Fixture.type(&s, "miskolc")
         Fixture.press(&s, .enter, .char("1"))

@@ -1,13 +1,21 @@
 import Foundation
 
-/// One CSV table per kind of record (RFC 4180 quoting, UTF-8, a header row, LF line ends).
-/// Lists inside a cell are joined with "; ".
+/// One CSV table per kind of record, and one per relation between records (RFC 4180 quoting, UTF-8,
+/// a header row, LF line ends), so every relation joins in SQL, pandas or a spreadsheet's lookup:
+/// `event_places.event` is an `events.id`, `event_places.place` a `places.id`, and so on. Names and
+/// roles, which are no relation, stay in one cell joined with "; ".
 public enum CSVExport {
     public enum Table: String, Sendable, CaseIterable {
         case events, places, councils, people, figures, excerpts, sources
         /// Every sentence of the selected records with the excerpts that state it, one row a sentence.
         case statements
+        case eventPlaces = "event_places", eventPeople = "event_people", eventCouncils = "event_councils"
+        case eventFigures = "event_figures", councilPeople = "council_people", councilDates = "council_dates"
+        case dateClaims = "date_claims", citations
     }
+
+    /// The byte order mark some spreadsheet programs need to read UTF-8 (`--bom`).
+    public static let byteOrderMark = "\u{FEFF}"
 
     /// With `guardFormulas` (the default), a cell a spreadsheet would run as a formula is neutralised
     /// (see `neutralized`).
@@ -15,40 +23,39 @@ public enum CSVExport {
                               guardFormulas: Bool = true) -> String {
         let m = s.model
         let list: ([String]) -> String = { $0.map(clean).joined(separator: "; ") }
+        // Links only to records the selection holds, so every join finds its row.
+        let places = Set(s.places.map(\.id)), councils = Set(s.councils.map(\.id)), people = Set(s.people.map(\.id))
+        let figures = Set(s.figures.map(\.id)), excerpts = Set(s.excerpts.map(\.id))
         var rows: [[String]]
         switch table {
         case .events:
-            rows = [["id", "date", "start", "end", "date_basis", "time", "kind", "title", "summary", "places", "place_names",
-                     "councils", "people", "figures", "citations"]]
+            rows = [["id", "date", "start", "end", "date_basis", "time", "kind", "title", "summary", "place_names"]]
             for e in s.events {
                 rows.append([e.id, e.date.text, e.date.start.description, e.date.end.description, e.dateBasis?.rawValue ?? "", clean(e.time ?? ""),
-                             e.kind.rawValue, clean(e.title), clean(e.summary), list(e.places),
-                             list(e.places.map { m.name(of: $0) ?? $0 }), list(e.councils), list(e.people),
-                             list(e.figures), list(e.citations)])
+                             e.kind.rawValue, clean(e.title), clean(e.summary), list(e.places.map { m.name(of: $0) ?? $0 })])
             }
         case .places:
             rows = [["id", "name", "names", "kind", "parent", "lat", "lon", "placement", "abroad", "population1956",
-                     "population1956_as_stated", "council_count", "event_count", "summary", "citations"]]
+                     "population1956_as_stated", "population1956_citation", "council_count", "event_count", "summary"]]
             for p in s.places {
-                rows.append([p.id, clean(p.name), list(p.names), p.kind.rawValue, p.parent ?? "", "\(p.lat)", "\(p.lon)",
-                             clean(p.placement ?? ""), p.isAbroad ? "true" : "false",
+                rows.append([p.id, clean(p.name), list(p.names), p.kind.rawValue, p.parent.flatMap { places.contains($0) ? $0 : nil } ?? "",
+                             "\(p.lat)", "\(p.lon)", clean(p.placement ?? ""), p.isAbroad ? "true" : "false",
                              p.population1956.map { "\($0.value)" } ?? "", clean(p.population1956?.asStated ?? ""),
-                             "\(m.councilsByPlace[p.id]?.count ?? 0)", "\(s.eventCount(at: p.id))", clean(p.summary),
-                             list(p.citations)])
+                             p.population1956?.citation ?? "",
+                             "\(m.councilsByPlace[p.id]?.count ?? 0)", "\(s.eventCount(at: p.id))", clean(p.summary)])
             }
         case .councils:
-            rows = [["id", "name", "names", "level", "place", "parent", "formed", "ended", "people", "demands",
-                     "summary", "citations"]]
+            rows = [["id", "name", "names", "level", "place", "parent", "formed", "ended", "demands", "summary"]]
             for c in s.councils {
-                rows.append([c.id, clean(c.name), list(c.names), c.level.rawValue, c.place ?? "", c.parent ?? "",
-                             list(c.formed.map(\.date.text)), list(c.ended.map(\.date.text)),
-                             list(c.people.map { "\($0.person) (\($0.role))" }), list(c.demands.map(\.text)),
-                             clean(c.summary), list(c.citations)])
+                rows.append([c.id, clean(c.name), list(c.names), c.level.rawValue, c.place.flatMap { places.contains($0) ? $0 : nil } ?? "",
+                             c.parent.flatMap { councils.contains($0) ? $0 : nil } ?? "",
+                             list(c.formed.map(\.date.text)), list(c.ended.map(\.date.text)), list(c.demands.map(\.text)),
+                             clean(c.summary)])
             }
         case .people:
-            rows = [["id", "name", "names", "roles", "summary", "citations"]]
+            rows = [["id", "name", "names", "roles", "summary"]]
             for p in s.people {
-                rows.append([p.id, clean(p.name), list(p.names), list(p.roleTexts), clean(p.summary), list(p.citations)])
+                rows.append([p.id, clean(p.name), list(p.names), list(p.roleTexts), clean(p.summary)])
             }
         case .figures:
             // One row per claim: sources that disagree keep separate rows.
@@ -87,6 +94,44 @@ public enum CSVExport {
                 rows.append([src.id, clean(src.author), clean(src.title), clean(src.publication), clean(src.date),
                              clean(src.file), clean(src.notes)])
             }
+        case .eventPlaces:
+            rows = [["event", "place"]] + s.events.flatMap { e in e.places.filter(places.contains).map { [e.id, $0] } }
+        case .eventPeople:
+            rows = [["event", "person"]] + s.events.flatMap { e in e.people.filter(people.contains).map { [e.id, $0] } }
+        case .eventCouncils:
+            rows = [["event", "council"]] + s.events.flatMap { e in e.councils.filter(councils.contains).map { [e.id, $0] } }
+        case .eventFigures:
+            rows = [["event", "figure"]] + s.events.flatMap { e in e.figures.filter(figures.contains).map { [e.id, $0] } }
+        case .councilPeople:
+            // A role may rest on several excerpts: `citations` lists them, joined with "; ".
+            rows = [["council", "person", "role", "citations"]]
+            for c in s.councils {
+                for member in c.people where people.contains(member.person) {
+                    rows.append([c.id, member.person, clean(member.role), list(member.citations)])
+                }
+            }
+        case .councilDates:
+            rows = [["council", "which", "date", "start", "end", "citation"]]
+            for c in s.councils {
+                for (which, claims) in [("formed", c.formed), ("ended", c.ended)] {
+                    for claim in claims {
+                        rows.append([c.id, which, claim.date.text, claim.date.start.description, claim.date.end.description, claim.citation])
+                    }
+                }
+            }
+        case .dateClaims:
+            rows = [["event", "date", "start", "end", "citation"]]
+            for e in s.events {
+                for claim in e.dateClaims ?? [] {
+                    rows.append([e.id, claim.date.text, claim.date.start.description, claim.date.end.description, claim.citation])
+                }
+            }
+        case .citations:
+            // Which excerpts each record cites as a whole; dates, roles and claims carry their own.
+            rows = [["record", "excerpt"]]
+            let cited: [(String, [String])] = s.events.map { ($0.id, $0.citations) } + s.places.map { ($0.id, $0.citations) }
+                + s.councils.map { ($0.id, $0.citations) } + s.people.map { ($0.id, $0.citations) }
+            for (record, ids) in cited { for x in ids where excerpts.contains(x) { rows.append([record, x]) } }
         }
         func cell(_ text: String) -> String { field(guardFormulas ? neutralized(text) : text) }
         return rows.map { row in row.map(cell).joined(separator: ",") }.joined(separator: "\n") + "\n"

@@ -70,6 +70,8 @@ public enum ExportFormat: String, Sendable, CaseIterable {
     case timelinejs
     /// A handout with footnoted quotations, for pandoc, GitHub, any Markdown reader.
     case markdown
+    /// One SQLite database with every table, foreign keys and a full-text index.
+    case sqlite
 }
 
 /// The full JSON export: the dataset (or the part a filter selects), citations expanded.

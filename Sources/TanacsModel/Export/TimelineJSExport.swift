@@ -34,22 +34,34 @@ public enum TimelineJSExport {
     public static func timeline(_ s: ExportSelection, clean: @escaping TextFilter = { $0 }) -> Timeline {
         let m = s.model
         let h: (String) -> String = { html(clean($0)) }
+        let events = s.events.filter { clipped($0.date, from: s.filter.from, to: s.filter.to) != nil }
         let authors = s.sources.map { "\(h($0.author)), <i>\(h($0.title))</i>" }.joined(separator: "; ")
         let title = Slide(startDate: nil, endDate: nil, displayDate: nil,
                           text: SlideText(headline: "The Hungarian Revolution of 1956",
-                                          text: "<p>\(s.events.count) events from Tanács. Summaries are the project's own words; "
+                                          text: "<p>\(events.count) events from Tanács. Summaries are the project's own words; "
                                               + "every one is backed by quotations from the sources: \(authors).</p>"),
                           group: nil, uniqueId: "title")
         var used: Set<String> = []
-        let slides = s.events.map { e -> Slide in
+        let slides = events.compactMap { e -> Slide? in
+            guard let (startDay, endDay) = clipped(e.date, from: s.filter.from, to: s.filter.to) else { return nil }
             let parts = e.date.text.split(separator: "/").map(String.init)
             var start = dateParts(parts[0], end: false)
+            if startDay != e.date.start { start = DateParts(year: startDay.year, month: startDay.month, day: startDay.day, hour: nil, minute: nil) }
             if let time = e.time, parts.count == 1, start.day != nil {
                 let hm = time.split(separator: ":").compactMap { Int($0) }
                 if hm.count == 2 { start = DateParts(year: start.year, month: start.month, day: start.day, hour: hm[0], minute: hm[1]) }
             }
-            let end = parts.count > 1 ? dateParts(parts[1], end: true) : nil
+            // A span ends on its last day: "1956-11" as an end means 30 November, not the 1st.
+            let end = parts.count > 1 || endDay != e.date.end
+                ? DateParts(year: endDay.year, month: endDay.month, day: endDay.day, hour: nil, minute: nil) : nil
             var body = "<p>\(h(e.summary))</p>"
+            if let claims = e.dateClaims, Set(claims.map(\.date.text)).count > 1 {
+                let each = claims.map { claim -> String in
+                    let source = m.excerptByID[claim.citation].flatMap { m.sourceByID[$0.source] }
+                    return "\(h(claim.date.display)) (\(h(source?.author ?? "?")))"
+                }
+                body += "<p><b>The sources disagree on the date:</b> " + each.joined(separator: "; ") + ".</p>"
+            }
             let links = [("Places", e.places), ("Councils", e.councils), ("People", e.people)]
                 .filter { !$0.1.isEmpty }
                 .map { "\($0.0): " + $0.1.map { h(m.name(of: $0) ?? $0) }.joined(separator: ", ") }
@@ -70,6 +82,18 @@ public enum TimelineJSExport {
 
     public static func render(_ s: ExportSelection, clean: @escaping TextFilter = { $0 }) throws -> Data {
         try RecordJSON.encode(timeline(s, clean: clean))
+    }
+
+    /// The days of an event's date inside `from`...`to`, or nil when it is not in the range. A date
+    /// known only to the month or year names one unknown day in it, so it is kept only when all of
+    /// that period is in the range; a span of days is cut to the range.
+    static func clipped(_ date: HistoricalDate, from: Day?, to: Day?) -> (Day, Day)? {
+        let low = from ?? date.start, high = to ?? date.end
+        if date.isInterval {
+            let start = max(date.start, low), end = min(date.end, high)
+            return start <= end ? (start, end) : nil
+        }
+        return date.start >= low && date.end <= high ? (date.start, date.end) : nil
     }
 
     /// YYYY, YYYY-MM or YYYY-MM-DD as TimelineJS date parts; only the parts the date states.

@@ -40,6 +40,10 @@ enum CouncilIndexNote {
         case .atWork: return c.level.rawValue + " · \(MapMark.councilToday.symbol(state.glyphs)) at work on \(state.currentDateLabel)"
         case .installed(let by): return c.level.rawValue + " · " + by.label
         case .undated: return c.level.rawValue + " · undated"
+        case .fateNotStated:
+            // Past its last mention: say so rather than guess whether it still sat.
+            let last = state.model.councilLifetime(c).map { " after \($0.to.shortDisplay)" } ?? ""
+            return c.level.rawValue + " · fate not stated" + last
         default: return c.level.rawValue
         }
     }

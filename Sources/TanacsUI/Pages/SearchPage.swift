@@ -12,16 +12,19 @@ enum SearchPage {
         case .event: return "Event"
         case .figure: return "Figure"
         case .excerpt: return "Quote"
+        case .source: return "Source"
         }
     }
 
     static func items(_ query: String, _ state: AppState) -> [DetailItem] {
-        let hits = state.searchIndex.search(query, limit: limit)
+        let parsed = state.searchIndex.parse(query)
+        let hits = state.searchIndex.search(parsed, limit: limit)
         var items: [DetailItem] = [.title("Search: \(query)")]
         if query.trimmingCharacters(in: .whitespaces).isEmpty {
             return items + [.text("Type to search towns, councils, people, events, figures and quotations.")]
         }
-        items.append(.subtitle(hits.isEmpty ? "No matches" : "\(hits.count)\(hits.count == limit ? "+" : "") matches"))
+        items.append(.subtitle((hits.isEmpty ? "No matches" : "\(hits.count)\(hits.count == limit ? "+" : "") matches")
+            + (parsed.truncated ? " (only the first \(SearchQuery.maxWords) words count)" : "")))
         for hit in hits {
             guard let route = Route(id: hit.id) else { continue }
             // A place is named by its kind: a site is not a town.

@@ -89,6 +89,14 @@ public struct SearchState: Sendable, Equatable {
     public var query: String
     /// Where Esc returns to.
     public var origin: Location
+    /// The entry of `AppState.searchHistory` on the line, while ↑ and ↓ step through it; typing ends that.
+    public var recalled: Int?
+
+    public init(query: String, origin: Location, recalled: Int? = nil) {
+        self.query = query
+        self.origin = origin
+        self.recalled = recalled
+    }
 }
 
 /// Everything the screen shows, as a value. Only the reducer changes it.
@@ -140,6 +148,8 @@ public struct AppState: Sendable {
     public var search: SearchState?
     /// The last query searched, for `n` and `N`.
     public var lastQuery = ""
+    /// Queries searched this session, oldest first, each once; ↑ and ↓ on the search line recall them.
+    public var searchHistory: [String] = []
     /// The filter menu's cursor while it is open.
     public var filterMenu: ListCursor?
     public var showHelp = false

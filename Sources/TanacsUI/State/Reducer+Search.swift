@@ -11,7 +11,8 @@ extension Reducer {
     static func searchKey(_ state: inout AppState, _ key: Key) {
         guard var search = state.search else { return }
         switch key {
-        case .escape, .ctrl("g"):
+        case .escape, .ctrl("c"), .ctrl("g"):
+            remember(&state, search.query)
             state.restore(search.origin)
             state.search = nil
             return
@@ -19,6 +20,7 @@ extension Reducer {
             let items = state.detailItems
             let selectable = state.detailSelectable
             state.lastQuery = search.query
+            remember(&state, search.query)
             state.search = nil
             guard selectable.indices.contains(state.detail.cursor.selected),
                   let target = items[selectable[state.detail.cursor.selected]].target else {
@@ -33,6 +35,17 @@ extension Reducer {
             state.focus = .detail
             syncPanes(&state, to: target)
             return
+        // ↑ ↓ step through earlier searches while the line is empty or holds one of them; once
+        // something is typed they move through the results, as Tab and Shift-Tab always do.
+        case .up where search.query.isEmpty || search.recalled != nil:
+            let older = (search.recalled ?? state.searchHistory.count) - 1
+            guard older >= 0 else { return }
+            search.recalled = older
+            search.query = state.searchHistory[older]
+        case .down where search.recalled != nil:
+            let newer = search.recalled! + 1
+            search.recalled = newer < state.searchHistory.count ? newer : nil
+            search.query = search.recalled.map { state.searchHistory[$0] } ?? ""
         case .down, .ctrl("n"), .tab: move(&state, by: 1); return
         case .up, .ctrl("p"), .backTab: move(&state, by: -1); return
         case .pageDown: move(&state, by: page(state)); return
@@ -40,13 +53,15 @@ extension Reducer {
         case .backspace:
             if search.query.isEmpty { state.restore(search.origin); state.search = nil; return }
             search.query.removeLast()
-        case .ctrl("u"): search.query = ""
+            search.recalled = nil
+        case .ctrl("u"): search.query = ""; search.recalled = nil
         case .char(let c):
             guard search.query.count < SearchState.maxQuery else {
                 state.notice = "A search holds at most \(SearchState.maxQuery) characters"
                 return
             }
             search.query.append(c)
+            search.recalled = nil
         default: return
         }
         state.search = search
@@ -60,15 +75,24 @@ extension Reducer {
         let pasted = text.map { $0.isNewline || $0 == "\t" ? " " : $0 }
         search.query += String(pasted.prefix(max(0, room)))
         if pasted.count > room { state.notice = "A search holds at most \(SearchState.maxQuery) characters" }
+        search.recalled = nil
         state.search = search
         state.detail = DetailState(route: .search(search.query))
+    }
+
+    /// Adds a query to the history, or moves it to the newest place; at most 100 are kept.
+    private static func remember(_ state: inout AppState, _ query: String) {
+        guard !query.trimmingCharacters(in: .whitespaces).isEmpty else { return }
+        state.searchHistory.removeAll { $0 == query }
+        state.searchHistory.append(query)
+        if state.searchHistory.count > 100 { state.searchHistory.removeFirst() }
     }
 
     private static func page(_ state: AppState) -> Int { max(1, state.visibleRows(.detail) - 1) }
 
     /// Moves to the next (or previous) row of the focused list that matches the last search.
     static func nextMatch(_ state: inout AppState, step: Int) {
-        let q = state.lastQuery.folded
+        let q = state.searchIndex.parse(state.lastQuery)
         guard !q.isEmpty else { state.notice = "No search yet: press / to search"; return }
         let m = state.model
         let labels: [String]
@@ -95,7 +119,7 @@ extension Reducer {
         guard !labels.isEmpty else { return }
         for offset in 1...labels.count {
             let i = ((current + step * offset) % labels.count + labels.count) % labels.count
-            if labels[i].folded.contains(q) {
+            if q.matches(labels[i]) {
                 if (step > 0 && i <= current) || (step < 0 && i >= current) { state.notice = "Search wrapped" }
                 // On the map, moving means zooming; select the town directly instead.
                 if state.focus == .map { MapReducer.select(&state, state.townIDs[i]) } else { move(&state, by: i - current) }

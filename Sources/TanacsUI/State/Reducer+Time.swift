@@ -153,6 +153,8 @@ public enum GoToLine {
                 if let hit = completion(text, state) { return .record(hit.id) }
                 // Something that looked like a date gets the date's message; anything else says both.
                 if text.contains(where: \.isNumber) { return .failure(failure.description) }
+                let near = state.searchIndex.suggestions(for: text, limit: 3).map { "“\($0.label)”" }
+                if !near.isEmpty { return .failure("No day or record matches “\(text)”: did you mean " + near.joined(separator: ", ") + "?") }
                 return .failure("No day or record matches “\(text)”: try \(DayInput.examples), or a name")
             }
         }
@@ -162,7 +164,9 @@ public enum GoToLine {
     public static func completion(_ query: String, _ state: AppState) -> SearchHit? {
         let text = query.trimmingCharacters(in: " ")
         guard !text.isEmpty, case .failure = DayInput.parse(text) else { return nil }
-        return state.searchIndex.search(text, limit: 20).first { $0.kind != .excerpt && $0.rank < SearchIndex.Rank.text.rawValue }
+        // A name the text is, or starts (typos corrected); words found all over a title ("nov 1956"
+        // in "…, November 1956 to 1959") are a search, not a name.
+        return state.searchIndex.search(text, limit: 20).first { $0.kind != .excerpt && $0.kind != .source && $0.rank <= SearchIndex.Rank.namePrefix.rawValue }
     }
 
     /// What the status bar shows after the typed text: where Enter would go.

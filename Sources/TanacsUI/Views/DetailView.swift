@@ -11,6 +11,9 @@ public enum DetailView {
         let selectable = state.detailSelectable
         let selectedItem = selectable.indices.contains(state.detail.cursor.selected) ? selectable[state.detail.cursor.selected] : nil
         let lines = state.detailLines(width: min(inner.width, AppState.readableMeasure))
+        // On search results, the words that matched are marked in every result.
+        var query: SearchQuery?
+        if case .search(let text) = route { query = state.searchIndex.parse(text) }
         for row in 0..<inner.height {
             let index = state.detail.cursor.offset + row
             guard lines.indices.contains(index) else { break }
@@ -22,6 +25,16 @@ public enum DetailView {
                 canvas.fill(Rect(x: inner.x, y: y, width: inner.width, height: 1), style: style)
             }
             canvas.write(line.text, x: inner.x + line.indent, y: y, style: style, limit: inner.maxX)
+            if let query, line.style == Theme.link {
+                var marked = style
+                marked.bold = true
+                marked.underline = true
+                let characters = Array(line.text)
+                for range in query.ranges(in: line.text) where range.upperBound <= characters.count {
+                    let x = inner.x + line.indent + TextWidth.of(String(characters[..<range.lowerBound]))
+                    canvas.write(String(characters[range]), x: x, y: y, style: marked, limit: inner.maxX)
+                }
+            }
         }
         if lines.count > inner.height {
             let more = state.detail.cursor.offset + inner.height < lines.count

@@ -2,6 +2,9 @@
 public enum HelpView {
     public typealias Section = (title: String, keys: [(key: String, action: String)])
 
+    /// Every section, for the man page.
+    public static var allSections: [Section] { [everywhere, timeline, map, detail, reader, search, filter] }
+
     public static let everywhere: Section = ("Everywhere", [
         ("?", "show or hide this help"),
         ("q", "close the help, the reader or a menu; on the main screen, quit"),
@@ -67,7 +70,8 @@ public enum HelpView {
     ])
 
     public static let search: Section = ("Search line", [
-        ("typing", "search as you type; accents and case do not matter"),
+        ("typing", "search as you type: every word, in any order; case, accents, punctuation and small typos do not matter"),
+        ("↑ ↓", "on an empty line (or a recalled one): earlier and later searches"),
         ("↓ ↑  Tab", "move through the results"),
         ("Enter", "open the selected result"),
         ("Esc", "cancel and go back"),

@@ -10,7 +10,8 @@ struct CouncilsCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Only councils of this level.", valueName: "level"))
     var level: CouncilLevel?
 
-    @Option(help: ArgumentHelp("Only councils seated at this place or inside it: an id, csepel, or a name.", valueName: "place"))
+    @Option(help: ArgumentHelp("Only councils seated at this place or inside it: an id, csepel, or a name.", valueName: "place"),
+            completion: RecordCompletion.kind("place:"))
     var place: String?
 
     @Option(help: ArgumentHelp("Only councils at work on this day, as far as the sources date them.", valueName: "YYYY-MM-DD"))
@@ -27,8 +28,8 @@ struct CouncilsCommand: ParsableCommand {
             let b = RecordJSONBuilder(model: m, clean: clean)
             return try printJSON(councils.map(b.council))
         }
-        var table = Table([.init(header: "ID"), .init(header: "NAME", flexible: true), .init(header: "LEVEL"),
-                           .optional("PLACE"), .init(header: "FORMED")])
+        var table = Table([.init(header: "ID"), .init(header: "NAME", flexible: true, order: 1, floor: 24), .init(header: "LEVEL"),
+                           .optional("PLACE"), .init(header: "FORMED", keep: true)])
         for c in councils {
             let formed = Set(c.formed.map(\.date.text)).count > 1 ? "disputed" : c.formed.first?.date.text ?? ""
             table.add([c.id, c.name, c.level.rawValue, c.place.flatMap { m.name(of: $0) } ?? "", formed])

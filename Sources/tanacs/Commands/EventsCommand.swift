@@ -18,7 +18,7 @@ struct EventsCommand: ParsableCommand {
             let b = RecordJSONBuilder(model: m, clean: clean)
             return try printJSON(events.map(b.event))
         }
-        var table = Table([.init(header: "DATE", flexible: true, floor: 10), .optional("KIND", order: 1), .init(header: "TITLE", flexible: true, order: 2, floor: 16),
+        var table = Table([.init(header: "DATE", keep: true), .optional("KIND", order: 1), .init(header: "TITLE", flexible: true, order: 2, floor: 24),
                            .optional("PLACES"), .init(header: "ID")])
         for e in events {
             table.add([e.date.text + (e.time.map { " " + $0 } ?? ""), e.kind.rawValue, e.title,

@@ -12,7 +12,8 @@ struct Explore: ParsableCommand {
     @OptionGroup var dataOptions: DataOptions
     @OptionGroup var sourcesOption: SourcesOption
 
-    @Option(help: ArgumentHelp("Open on this record: an id (council:…), csepel, or a name.", valueName: "id"))
+    @Option(help: ArgumentHelp("Open on this record: an id (council:…), csepel, or a name.", valueName: "id"),
+            completion: RecordCompletion.kind(nil))
     var at: String?
 
     @Option(help: ArgumentHelp("Open on this day: its first event, or the vague event that covers it.", valueName: "YYYY-MM-DD"))

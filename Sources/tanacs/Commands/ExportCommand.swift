@@ -5,13 +5,14 @@ import TanacsModel
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Write the data for other tools: JSON, CSV, GeoJSON, TimelineJS or a Markdown handout.",
+        abstract: "Write the data for other tools: JSON, CSV, GeoJSON, TimelineJS, a Markdown handout or SQLite.",
         discussion: """
             json: every record with citations expanded (jq, Python, R). \
             csv: one table per kind of record (spreadsheets): --table KIND for one, or --out DIR for all. \
             geojson: places as Point features, [lon, lat] (QGIS, geojson.io, Leaflet). \
             timelinejs: TimelineJS 3 JSON (the TimelineJS viewer). \
             markdown: a handout with footnoted quotations (pandoc, GitHub). \
+            sqlite: one database, every table with foreign keys and an FTS5 index "search" (sqlite3, Datasette). \
             The event filters narrow every format to those events and what they involve. \
             Example: tanacs export --format geojson > places.geojson
             """)
@@ -24,7 +25,8 @@ struct ExportCommand: ParsableCommand {
     @Option(help: ArgumentHelp("CSV: the one table to write.", valueName: "table"))
     var table: CSVExport.Table?
 
-    @Option(help: ArgumentHelp("Write to this file instead of standard output, as the shell's > would (- is standard output). Ending in /, or for CSV without --table, a folder (created when missing).", valueName: "path"))
+    @Option(help: ArgumentHelp("Write to this file instead of standard output, as the shell's > would (- is standard output). Ending in /, or for CSV without --table, a folder (created when missing).", valueName: "path"),
+            completion: .file())
     var out: String?
 
     @Flag(help: "With --out: write a temporary file beside the target and rename it over, so a failed export leaves the old file whole (mode and owner kept; other hard links keep the old content).")
@@ -32,6 +34,9 @@ struct ExportCommand: ParsableCommand {
 
     @Flag(help: "CSV: leave cells that start with = + - @ as they are. By default such a cell (other than a plain number) gets a leading ' so a spreadsheet shows it as text instead of running it as a formula.")
     var keepFormulas = false
+
+    @Flag(help: "CSV: begin each file with a UTF-8 byte order mark, for spreadsheet programs that need one.")
+    var bom = false
 
     @OptionGroup var dataOptions: DataOptions
 
@@ -42,6 +47,10 @@ struct ExportCommand: ParsableCommand {
         if format != .csv && table != nil { throw ValidationError("--table only applies to --format csv") }
         if format != .csv && keepFormulas { throw ValidationError("--keep-formulas only applies to --format csv") }
         if atomic && (out == nil || out == "-") { throw ValidationError("--atomic needs --out FILE") }
+        if format != .csv && bom { throw ValidationError("--bom only applies to --format csv") }
+        if format == .sqlite && (out == nil || out == "-") && Console.isTerminal {
+            throw ValidationError("a SQLite database is binary: write it with --out FILE (or redirect standard output)")
+        }
     }
 
     func run() throws {
@@ -53,14 +62,21 @@ struct ExportCommand: ParsableCommand {
         case .geojson: data = try GeoJSONExport.render(selection, clean: clean)
         case .timelinejs: data = try TimelineJSExport.render(selection, clean: clean)
         case .markdown: data = Data(MarkdownExport.render(selection, clean: clean).utf8)
+        case .sqlite:
+            do {
+                data = try SQLiteExport.render(selection, clean: clean)
+            } catch {
+                printError("tanacs: \(error)")
+                throw ExitCode.cannotCreate
+            }
         case .csv:
             if let table {
-                data = Data(CSVExport.render(table, selection, clean: clean, guardFormulas: !keepFormulas).utf8)
+                data = Data(((bom ? CSVExport.byteOrderMark : "") + CSVExport.render(table, selection, clean: clean, guardFormulas: !keepFormulas)).utf8)
             } else {
                 let folder = try writable(folder: out!)
                 for table in CSVExport.Table.allCases {
-                    try save(Data(CSVExport.render(table, selection, clean: clean, guardFormulas: !keepFormulas).utf8),
-                             to: folder.appendingPathComponent("\(table.rawValue).csv").path)
+                    let text = (bom ? CSVExport.byteOrderMark : "") + CSVExport.render(table, selection, clean: clean, guardFormulas: !keepFormulas)
+                    try save(Data(text.utf8), to: folder.appendingPathComponent("\(table.rawValue).csv").path)
                 }
                 printError("tanacs: wrote \(CSVExport.Table.allCases.count) tables to \(VisibleText.text(folder.path))")
                 return

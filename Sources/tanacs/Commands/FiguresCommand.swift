@@ -17,7 +17,7 @@ struct FiguresCommand: ParsableCommand {
             let b = RecordJSONBuilder(model: m, clean: clean)
             return try printJSON(m.figures.map(b.figure))
         }
-        var table = Table([.init(header: "ID"), .init(header: "TOPIC", flexible: true), .optional("CLAIMS")])
+        var table = Table([.init(header: "ID"), .init(header: "TOPIC", flexible: true, order: 1, floor: 24), .optional("CLAIMS")])
         for f in m.figures {
             let claims = f.claims.map { claim -> String in
                 let source = m.excerptByID[claim.citation].flatMap { m.sourceByID[$0.source] }.map(DetailDocument.shortName)

@@ -20,7 +20,7 @@ struct PlacesCommand: ParsableCommand {
             let b = RecordJSONBuilder(model: m, clean: clean)
             return try printJSON(places.map(b.place))
         }
-        var table = Table([.init(header: "ID"), .init(header: "NAME", flexible: true), .init(header: "KIND"),
+        var table = Table([.init(header: "ID"), .init(header: "NAME", flexible: true, order: 1, floor: 20), .init(header: "KIND"),
                            .optional("IN"), .init(header: "COUNCILS"), .init(header: "EVENTS")])
         for p in places {
             table.add([p.id, p.name, p.kind.rawValue + (p.isAbroad ? " (abroad)" : ""), p.parent.flatMap { m.name(of: $0) } ?? "",

@@ -17,7 +17,7 @@ struct RenderCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Width and height in columns and rows.", valueName: "WxH"))
     var size = "100x30"
 
-    @Option(help: ArgumentHelp("Open on this record, as tanacs --at does.", valueName: "id"))
+    @Option(help: ArgumentHelp("Open on this record, as tanacs --at does.", valueName: "id"), completion: RecordCompletion.kind(nil))
     var at: String?
 
     @Option(help: ArgumentHelp("Open on the first event on or after this day.", valueName: "YYYY-MM-DD"))

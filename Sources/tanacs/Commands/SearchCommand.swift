@@ -34,7 +34,7 @@ struct SearchCommand: ParsableCommand {
             return try printJSON(hits.map(b.hit))
         }
         // The id's prefix names the kind of record.
-        var table = Table([.init(header: "ID"), .init(header: "NAME", flexible: true, order: 1, floor: 12), .optional("MATCH")])
+        var table = Table([.init(header: "ID"), .init(header: "NAME", flexible: true, order: 1, floor: 24), .optional("MATCH")])
         for h in hits { table.add([h.id, h.label, h.context]) }
         table.print(empty: "Nothing matches \"\(VisibleText.text(query.joined(separator: " ")))\".")
     }

@@ -11,7 +11,7 @@ struct ShowCommand: ParsableCommand {
             or a name. Links are followed by the id to show next. Example: tanacs show place:csepel
             """)
 
-    @Argument(help: ArgumentHelp("The record to show.", valueName: "record"))
+    @Argument(help: ArgumentHelp("The record to show.", valueName: "record"), completion: RecordCompletion.kind(nil))
     var record: String
 
     @OptionGroup var output: JSONOption

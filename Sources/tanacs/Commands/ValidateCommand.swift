@@ -33,15 +33,13 @@ struct ValidateCommand: ParsableCommand {
     }
 
     func run() throws {
-        guard let folder = DataLocation.resolve(option: dataOptions.data) else {
-            printError("tanacs: cannot find the dataset: pass --data DIR or set TANACS_DATA")
-            throw ExitCode.badData
-        }
+        let source = dataOptions.source
         let problems: [LoadError]
         var warnings: [LoadError] = []
         var counts: [String: Int] = [:]
+        var missing = false
         do {
-            let loaded = try DataLoader.loadReportingWarnings(from: folder)
+            let loaded = try source.load()
             let m = loaded.model
             warnings = loaded.warnings
             problems = []
@@ -50,6 +48,7 @@ struct ValidateCommand: ParsableCommand {
                       "figures": m.figures.count]
         } catch let errors as LoadErrors {
             problems = errors.errors
+            missing = errors.datasetMissing
         } catch let shortage as NotEnoughMemory {
             printError("tanacs: \(shortage)")
             throw ExitCode.outOfMemory
@@ -59,19 +58,19 @@ struct ValidateCommand: ParsableCommand {
             Report.Problem(file: clean(p.file), record: p.record.map(VisibleText.id), field: p.field.map(VisibleText.id),
                            line: p.line, column: p.column, message: clean(p.message))
         }
-        for warning in warnings { printError("tanacs: warning: " + located(warning, in: folder)) }
+        for warning in warnings { printError("tanacs: warning: " + located(warning, in: source)) }
         if output.json {
-            try printJSON(Report(data: clean(folder.path), ok: problems.isEmpty, counts: counts,
+            try printJSON(Report(data: clean(source.displayName), ok: problems.isEmpty, counts: counts,
                                  problems: problems.map(asJSON), warnings: warnings.map(asJSON)))
         } else if problems.isEmpty {
             let order = ["events", "places", "councils", "people", "figures", "excerpts", "sources"]
-            Console.write("ok: \(clean(folder.path)): " + order.map { "\(counts[$0] ?? 0) \($0)" }.joined(separator: ", ") + "\n")
+            Console.write("ok: \(clean(source.displayName)): " + order.map { "\(counts[$0] ?? 0) \($0)" }.joined(separator: ", ") + "\n")
         } else {
             // A relative file name gets the folder in front; "no such folder" already names it.
-            let lines = problems.map { located($0, in: folder) }
+            let lines = problems.map { located($0, in: source) }
             Console.write(lines.joined(separator: "\n") + "\n")
-            printError("tanacs: \(problems.count) problem\(problems.count == 1 ? "" : "s") in \(clean(folder.path))")
+            printError("tanacs: \(problems.count) problem\(problems.count == 1 ? "" : "s") in \(clean(source.displayName))")
         }
-        if !problems.isEmpty { throw ExitCode.badData }
+        if !problems.isEmpty { throw missing ? ExitCode.noInput : ExitCode.badData }
     }
 }

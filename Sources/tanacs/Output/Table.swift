@@ -1,7 +1,9 @@
 import TanacsUI
 
 /// A table of text aligned by terminal columns (TextWidth), fitted to a width by shortening the
-/// flexible columns first. Cells are sanitized; no escape sequences are written, so piped output is plain.
+/// flexible columns first. Dates (`keep`) are never cut. When the ids and the names cannot both fit
+/// whole, each row's id goes on a line of its own below it, indented, so ids stay whole (to copy)
+/// and names keep their room. Cells are sanitized; no escape sequences are written, so piped output is plain.
 struct Table {
     struct Column {
         let header: String
@@ -11,12 +13,15 @@ struct Table {
         var flexible = false
         var order = 0
         var floor = 8
+        /// Never cut (dates): a cut date reads as another date.
+        var keep = false
 
-        init(header: String, flexible: Bool = false, order: Int = 0, floor: Int = 8) {
+        init(header: String, flexible: Bool = false, order: Int = 0, floor: Int = 8, keep: Bool = false) {
             self.header = header
             self.flexible = flexible
             self.order = order
             self.floor = floor
+            self.keep = keep
         }
 
         /// A column that goes first and may disappear.
@@ -39,16 +44,28 @@ struct Table {
             max(TextWidth.of(columns[i].header), rows.map { TextWidth.of($0[i]) }.max() ?? 0)
         }
         var shown = Array(columns.indices)
+        var stackedID: Int?
         if let width {
-            func over() -> Int { shown.map { widths[$0] }.reduce(0, +) + gap * (shown.count - 1) - width }
-            // Flexible columns in their order, each down to its floor (0 drops it)...
-            for i in columns.indices.filter({ columns[$0].flexible }).sorted(by: { columns[$0].order < columns[$1].order }) where over() > 0 {
-                widths[i] = max(columns[i].floor, widths[i] - over())
-                if widths[i] == 0 { shown.removeAll { $0 == i } }
+            let natural = widths
+            func over() -> Int { shown.map { widths[$0] }.reduce(0, +) + gap * (max(1, shown.count) - 1) - width }
+            // Flexible columns in their order, each down to its floor (0 drops it).
+            func shrinkFlexible() {
+                for i in columns.indices.filter({ columns[$0].flexible }).sorted(by: { columns[$0].order < columns[$1].order }) where over() > 0 {
+                    widths[i] = max(columns[i].floor, widths[i] - over())
+                    if widths[i] == 0 { shown.removeAll { $0 == i } }
+                }
             }
-            // ...then the widest shown column other than an id, down to 3, and ids only after that.
+            shrinkFlexible()
+            // Still too wide with the id beside the rest: the id goes below each row instead.
+            if over() > 0, let id = columns.firstIndex(where: { $0.header == "ID" }), shown.count > 1 {
+                stackedID = id
+                widths = natural
+                shown = columns.indices.filter { $0 != id }
+                shrinkFlexible()
+            }
+            // Then the widest shown column that may be cut, down to 3, and ids only after that.
             for idsToo in [false, true] {
-                while over() > 0, let widest = shown.filter({ widths[$0] > 3 && (idsToo || columns[$0].header != "ID") })
+                while over() > 0, let widest = shown.filter({ widths[$0] > 3 && !columns[$0].keep && (idsToo || columns[$0].header != "ID") })
                     .max(by: { widths[$0] < widths[$1] }) {
                     widths[widest] -= 1
                 }
@@ -69,7 +86,17 @@ struct Table {
             return trimmed
         }
         var out = [line(columns.map(\.header)), line(widths.map { String(repeating: glyphs.horizontal, count: $0) })]
-        out += rows.map(line)
+        if let id = stackedID {
+            out[0] = line(columns.map(\.header)) + "  (" + columns[id].header + " below)"
+            if let width, TextWidth.of(out[0]) > width { out[0] = line(columns.map(\.header)) }
+            for row in rows {
+                out.append(line(row))
+                let idLine = "  " + row[id]
+                out.append(width.map { TextWidth.of(idLine) > $0 ? Text.truncate(idLine, to: $0, glyphs: glyphs) : idLine } ?? idLine)
+            }
+        } else {
+            out += rows.map(line)
+        }
         return out.joined(separator: "\n") + "\n"
     }
 
