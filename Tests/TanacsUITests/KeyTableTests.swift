@@ -79,6 +79,11 @@ final class KeyTableTests: XCTestCase {
         }),
         "Everywhere/Esc": Entry(keys: [.escape], given: { base(Fixture.keys("jjjc")) }, then: { _, s, _ in
             XCTAssertEqual(s.detail.route, .event("event:1956-10-23-first-workers-council"), "back to the page before")
+            var first = detailOnEvent()
+            XCTAssertTrue(first.back.isEmpty)
+            Fixture.press(&first, .escape)
+            XCTAssertEqual(first.focus, .timeline, "with no history, from the detail pane to the list")
+            XCTAssertEqual(first.detail.route, detailOnEvent().detail.route)
             var big = middle()
             Fixture.press(&big, .char("z"), .escape)
             XCTAssertFalse(big.maximised, "closes a maximised pane first")
