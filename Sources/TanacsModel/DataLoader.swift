@@ -114,9 +114,23 @@ public enum DataLoader {
         } catch {
             errors.append(LoadError(file: "geo", message: "\(error)"))
         }
+        var passages: [Passage] = []
+        do {
+            // Optional and generated (tanacs passages): one that does not read is a warning, so the
+            // generator can always load the dataset it remakes the file from.
+            if let data = try read("passages.json") {
+                passages = try decodeArray(Passage.self, data: data, displayName: "passages.json", known: nil, warnings: &warnings)
+            }
+        } catch let error as LoadError {
+            warnings.append(LoadError(file: error.file, record: error.record, field: error.field, line: error.line, column: error.column,
+                                      message: error.message + " (passages ignored; data/make-passages.sh remakes the file)"))
+        } catch {
+            warnings.append(LoadError(file: "passages.json", message: "\(error) (passages ignored)"))
+        }
         var model = Model(sources: sources, excerpts: excerpts, places: places, councils: councils,
                           events: events, people: people, figures: figures)
         model.geography = geography
+        model.passages = Dictionary(passages.map { ($0.excerpt, $0) }, uniquingKeysWith: { first, _ in first })
         model.outsideKnowledge = register
         let problems = errors + Validator.check(model, unreadable: unreadable)
         if !problems.isEmpty { throw LoadErrors(problems) }
