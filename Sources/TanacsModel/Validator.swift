@@ -99,25 +99,13 @@ public enum Validator {
             }
         }
         for p in m.places {
-            var chain: Set<String> = [p.id], current = p
-            while let parent = current.parent, let next = m.placeByID[parent] {
-                if chain.contains(parent) {
-                    fail("places.json", p.id, "parent", "place parents form a cycle through \(parent)")
-                    break
-                }
-                chain.insert(parent)
-                current = next
+            if let loop = Self.cycle(from: p.id, parent: { m.placeByID[$0]?.parent }) {
+                fail("places.json", p.id, "parent", "place parents form a cycle through \(loop)")
             }
         }
         for c in m.councils {
-            var chain: Set<String> = [c.id], current = c
-            while let parent = current.parent, let next = m.councilByID[parent] {
-                if chain.contains(parent) {
-                    fail("councils.json", c.id, "parent", "council parents form a cycle through \(parent)")
-                    break
-                }
-                chain.insert(parent)
-                current = next
+            if let loop = Self.cycle(from: c.id, parent: { m.councilByID[$0]?.parent }) {
+                fail("councils.json", c.id, "parent", "council parents form a cycle through \(loop)")
             }
         }
         for e in m.events {
@@ -149,7 +137,11 @@ public enum Validator {
             }
             if entry.term.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { fail(f, entry.id, "term", "empty term") }
             if entry.reason.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { fail(f, entry.id, "reason", "a reason is required") }
-            for record in entry.records where m.name(of: record) == nil { fail(f, entry.id, "records", "unknown record \"\(record)\"") }
+            // A record in a file that could not be read is not reported missing a second time.
+            for record in entry.records where m.name(of: record) == nil
+                && !unreadable.contains(record) && !unreadable.contains(String(record.prefix { $0 != ":" })) {
+                fail(f, entry.id, "records", "unknown record \"\(VisibleText.id(record))\"")
+            }
         }
         for fig in m.figures {
             stated("figures.json", fig.id, "statements", fig.statements)
@@ -161,6 +153,18 @@ public enum Validator {
 
     /// The part of an id after its kind, as the schemas' pattern says: `[a-z0-9][a-z0-9:-]*`. Ids are
     /// printed bare in tables and JSON, so this also keeps control characters out of them.
+    /// The first id met a second time walking up the `parent` links from `start`, or nil when the
+    /// walk ends. The walk ends on a loop anywhere above `start`, not only on one through it.
+    static func cycle(from start: String, parent: (String) -> String?) -> String? {
+        var chain: Set<String> = [start], current = start
+        while let next = parent(current) {
+            if chain.contains(next) { return next }
+            chain.insert(next)
+            current = next
+        }
+        return nil
+    }
+
     static func validIDBody(_ body: Substring) -> Bool {
         guard let first = body.unicodeScalars.first, ("a"..."z").contains(first) || ("0"..."9").contains(first) else { return false }
         return body.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == ":" || $0 == "-" }

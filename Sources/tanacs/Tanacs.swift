@@ -41,12 +41,24 @@ struct Tanacs: ParsableCommand {
             printError("tanacs: " + message)
             Foundation.exit(ExitCode.usage.rawValue)
         }
+        if let shell = completionShell(arguments), let script = CompletionScript.script(for: shell) {
+            Console.write(script.hasSuffix("\n") ? script : script + "\n")
+            return
+        }
         do {
             var command = try parseAsRoot(arguments)
             try command.run()
         } catch {
             exitEscaped(error)
         }
+    }
+
+    /// The shell named by `--generate-completion-script SHELL` (or `=SHELL`), when that is the whole command line.
+    static func completionShell(_ arguments: [String]) -> String? {
+        let flag = "--generate-completion-script"
+        if arguments.count == 2, arguments[0] == flag { return arguments[1] }
+        if arguments.count == 1, arguments[0].hasPrefix(flag + "=") { return String(arguments[0].dropFirst(flag.count + 1)) }
+        return nil
     }
 
     /// The argument parser's own report (usage errors, help, completions), with any control

@@ -162,11 +162,58 @@ final class ConventionsTests: XCTestCase {
         // The generated script completes a command's own options: --at under `explore` (the default command) and `render`.
         XCTAssertTrue(try complete("tanacs explore --at person:pal").contains("person:pal-maleter"))
         XCTAssertTrue(try complete("tanacs render --at person:pal").contains("person:pal-maleter"))
+        // explore is the default command: its options and their values complete without naming it.
+        XCTAssertTrue(try complete("tanacs --at person:pal").contains("person:pal-maleter"))
+        XCTAssertTrue(try complete("tanacs --date 1956-11-04 --at place:gy").contains("place:gyor"))
+        XCTAssertEqual(Set(try complete("tanacs --da")), ["--data", "--date"])
+        XCTAssertEqual(try complete("tanacs ev"), ["events"], "a first word that is no option is still a command")
         let places = try complete("tanacs events --place ")
         XCTAssertTrue(places.contains("place:csepel"))
         XCTAssertFalse(places.contains { $0.hasPrefix("council:") }, "--place offers places only")
         XCTAssertTrue(try complete("tanacs events --council council:gyor").contains("council:gyor-national-council"))
         let sample = try complete("tanacs show --data \(CLI.sample.path) person:")
         XCTAssertEqual(Set(sample), ["person:imre-nagy", "person:sandor-racz", "person:sandor-bali"], "from the dataset --data names")
+    }
+
+    /// fish: a bare `tanacs` offers the explorer's options, as it runs the explorer.
+    func testFishCompletionOffersTheExplorersOptions() throws {
+        let fish = ["/usr/bin/fish", "/bin/fish"].first { FileManager.default.isExecutableFile(atPath: $0) }
+        try XCTSkipUnless(fish != nil, "fish is not installed (.ci/run installs it)")
+        let script = try CLI.run(["--generate-completion-script", "fish"], data: nil)
+        XCTAssertEqual(script.status, 0, script.stderr)
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("tanacs-\(UUID().uuidString).fish")
+        try script.stdout.write(to: file, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: file) }
+
+        func complete(_ line: String) throws -> [String] {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: fish!)
+            process.arguments = ["--no-config", "-c", "source \(file.path); complete -C '\(line)'"]
+            let out = Pipe()
+            process.standardOutput = out
+            process.standardError = FileHandle.nullDevice
+            process.standardInput = FileHandle.nullDevice
+            try process.run()
+            let data = out.fileHandleForReading.readDataToEndOfFile()
+            process.waitUntilExit()
+            return String(decoding: data, as: UTF8.self).split(separator: "\n").map { String($0.split(separator: "\t")[0]) }
+        }
+        let options = Set(try complete("tanacs --"))
+        XCTAssertTrue(options.isSuperset(of: ["--at", "--date", "--data", "--no-mouse", "--ascii"]), "\(options)")
+        XCTAssertEqual(Set(try complete("tanacs explore --a")), ["--at", "--ascii"])
+        XCTAssertEqual(try complete("tanacs ev"), ["events"])
+    }
+
+    /// zsh: the root's argument specs carry the explorer's options (zsh has no batch completion to drive).
+    func testZshCompletionScriptKnowsTheExplorersOptionsAtTheRoot() throws {
+        let script = try CLI.run(["--generate-completion-script", "zsh"], data: nil)
+        XCTAssertEqual(script.status, 0, script.stderr)
+        let root = try XCTUnwrap(script.stdout.range(of: "\n_tanacs() {")).upperBound
+        let rootEnd = try XCTUnwrap(script.stdout.range(of: "\n}\n", range: root..<script.stdout.endIndex)).lowerBound
+        let body = script.stdout[root..<rootEnd]
+        for option in ["'--at[", "'--date[", "'--data[", "'--no-mouse[", "'--ascii["] {
+            XCTAssertTrue(body.contains(option), "root _tanacs lacks \(option)")
+        }
+        XCTAssertTrue(body.contains("---completion explore -- --at"), "--at values come from the explorer's completion")
     }
 }

@@ -55,6 +55,27 @@ final class QueryCommandTests: XCTestCase {
         XCTAssertTrue(nothing.stderr.contains("no record"), nothing.stderr)
     }
 
+    /// `--color` marks each matched word as grep does; piped output (auto) stays plain text.
+    func testSearchMarksTheMatchedWords() throws {
+        let red = try CLI.run(["search", "workers", "council", "--color", "always", "--limit", "3"], data: nil, environment: ["NO_COLOR": ""])
+        XCTAssertEqual(red.status, 0, red.stderr)
+        let body = red.stdout.split(separator: "\n").dropFirst(2).joined(separator: "\n")
+        XCTAssertTrue(body.contains("\u{1B}[1;31mWorkers\u{1B}[0m' \u{1B}[1;31mCouncil\u{1B}[0m"), body)
+        XCTAssertFalse(red.stdout.split(separator: "\n")[0].contains("\u{1B}"), "the header is not marked")
+        // A typo is marked where its correction matched; NO_COLOR keeps the mark bold without colour.
+        let bold = try CLI.run(["search", "gyr", "--color", "always", "--limit", "1"], data: nil, environment: ["NO_COLOR": "1"])
+        XCTAssertTrue(bold.stdout.contains("\u{1B}[1mGyőr\u{1B}[22m"), bold.stdout)
+        XCTAssertFalse(bold.stdout.contains("[1;31m"))
+        for plain in [["--color", "never"], []] {
+            let out = try CLI.run(["search", "workers", "council", "--limit", "3"] + plain, data: nil)
+            XCTAssertFalse(out.stdout.contains("\u{1B}"), "\(plain): no escapes")
+            XCTAssertEqual(out.stdout.replacingOccurrences(of: "\u{1B}[1;31m", with: ""), out.stdout)
+        }
+        let plainText = try CLI.run(["search", "workers", "council", "--limit", "3"], data: nil).stdout
+        let stripped = red.stdout.replacingOccurrences(of: "\u{1B}[1;31m", with: "").replacingOccurrences(of: "\u{1B}[0m", with: "")
+        XCTAssertEqual(stripped, plainText, "marks change no character of the table")
+    }
+
     func testShowEveryKindAsJSON() throws {
         for id in ["event:1956-10-23-demonstration", "council:central-workers-council-of-greater-budapest",
                    "person:sandor-racz", "figure:dead-miskolc", "excerpt:haynes-p62-3", "source:haynes"] {

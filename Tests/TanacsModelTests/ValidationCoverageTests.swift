@@ -230,6 +230,26 @@ final class ValidationCoverageTests: XCTestCase {
         XCTAssertTrue(cycles.contains("council:ujpest-revolutionary-council"), "\(box.errors)")
     }
 
+    /// A file that is not valid JSON is reported once, where it breaks; records it would have held are
+    /// not reported missing again, wherever they are named (references, the outside-knowledge register).
+    func testAnUnreadableFileIsReportedOnceNotAtEveryReferenceToIt() throws {
+        for (file, broken, record) in [("people.json", "person:imre-nagy", "person:imre-nagy"),
+                                       ("places.json", "place:budapest", "place:gyor")] {
+            let folder = try copyOfSample()
+            let register: Records = [["id": "outside:sample", "term": "a term", "reason": "a reason", "records": [record]]]
+            try JSONSerialization.data(withJSONObject: register).write(to: folder.appendingPathComponent("outside-knowledge.json"))
+            XCTAssertEqual(errors(folder).map(\.description), [], "the register names a record that exists")
+            let url = folder.appendingPathComponent(file)
+            let text = try String(contentsOf: url, encoding: .utf8)
+            let at = try XCTUnwrap(text.range(of: "\"\(broken)\""))
+            try text.replacingCharacters(in: at, with: "\"\(broken)\\ud800\"").write(to: url, atomically: true, encoding: .utf8)
+            let found = errors(folder)
+            XCTAssertEqual(found.count, 1, "\(file): one problem, at the broken string: \(found.map(\.description))")
+            XCTAssertEqual(found.first?.file, file)
+            XCTAssertTrue(found.first?.message.contains("lone surrogate") ?? false, "\(found.map(\.description))")
+        }
+    }
+
     private final class ErrorBox: @unchecked Sendable {
         var errors: [LoadError] = []
     }

@@ -101,8 +101,15 @@ struct Table {
     }
 
     /// Prints the table fitted to the console, or a note on standard error when it has no rows.
-    func print(empty: String) {
+    /// `decorate` may style each body line after fitting (widths are measured without its escapes).
+    func print(empty: String, decorate: ((String) -> String)? = nil) {
         if rows.isEmpty { printError(empty); return }
-        Console.write(render(width: Console.width))
+        var text = render(width: Console.width)
+        if let decorate {
+            text = text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
+                .map { $0.offset < 2 || $0.element.isEmpty ? String($0.element) : decorate(String($0.element)) }
+                .joined(separator: "\n")
+        }
+        Console.write(text)
     }
 }
