@@ -13,6 +13,11 @@ public struct Model: Sendable {
     public let figures: [Figure]
     /// Border, rivers and lakes for the map; empty when the dataset has no `geo/` folder.
     public var geography = Geography.empty
+    /// Each excerpt's passage (the sentences around it), by excerpt id, from `passages.json` when the
+    /// dataset has one. Only passages whose quote still matches their excerpt are kept.
+    public var passages: [String: Passage] = [:] {
+        didSet { passages = passages.filter { excerptByID[$0.key].map { SourceText.collapse($0.text) } == $0.value.quote } }
+    }
     /// The register of names and facts from outside the sources (data/outside-knowledge.json).
     public var outsideKnowledge: [OutsideKnowledge] = [] {
         didSet { outsideByRecord = Dictionary(grouping: outsideKnowledge.flatMap { e in e.records.map { ($0, e) } }, by: \.0).mapValues { $0.map(\.1) } }
@@ -136,13 +141,14 @@ public struct Model: Sendable {
 
     /// Records in folded-name order, then by id; each name is folded once.
     private static func sortedByName<T: Identifiable>(_ records: [T], _ name: KeyPath<T, String>) -> [T] where T.ID == String {
-        records.map { (key: $0[keyPath: name].folded, record: $0) }
-            .sorted { ($0.key, $0.record.id) < ($1.key, $1.record.id) }
-            .map(\.record)
+        let keys = records.map { $0[keyPath: name].folded }
+        let order = records.indices.sorted { a, b in keys[a] != keys[b] ? keys[a] < keys[b] : records[a].id < records[b].id }
+        return order.map { records[$0] }
     }
 
     private static func index<T: Identifiable>(_ records: [T]) -> [String: T] where T.ID == String {
         var result: [String: T] = [:]
+        result.reserveCapacity(records.count)
         for record in records where result[record.id] == nil { result[record.id] = record }
         return result
     }
