@@ -27,6 +27,9 @@ static const unsigned char figures[] = {
 static const unsigned char outside_knowledge[] = {
 #embed "../../data/outside-knowledge.json"
 };
+static const unsigned char passages[] = {
+#embed "../../data/passages.json"
+};
 static const unsigned char border[] = {
 #embed "../../data/geo/border.json"
 };
@@ -48,6 +51,7 @@ static const tanacs_bundled_file files[] = {
     ENTRY("people.json", people),
     ENTRY("figures.json", figures),
     ENTRY("outside-knowledge.json", outside_knowledge),
+    ENTRY("passages.json", passages),
     ENTRY("geo/border.json", border),
     ENTRY("geo/rivers.json", rivers),
     ENTRY("geo/lakes.json", lakes),

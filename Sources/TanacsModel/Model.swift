@@ -13,6 +13,11 @@ public struct Model: Sendable {
     public let figures: [Figure]
     /// Border, rivers and lakes for the map; empty when the dataset has no `geo/` folder.
     public var geography = Geography.empty
+    /// Each excerpt's passage (the sentences around it), by excerpt id, from `passages.json` when the
+    /// dataset has one. Only passages whose quote still matches their excerpt are kept.
+    public var passages: [String: Passage] = [:] {
+        didSet { passages = passages.filter { excerptByID[$0.key].map { SourceText.collapse($0.text) } == $0.value.quote } }
+    }
     /// The register of names and facts from outside the sources (data/outside-knowledge.json).
     public var outsideKnowledge: [OutsideKnowledge] = [] {
         didSet { outsideByRecord = Dictionary(grouping: outsideKnowledge.flatMap { e in e.records.map { ($0, e) } }, by: \.0).mapValues { $0.map(\.1) } }

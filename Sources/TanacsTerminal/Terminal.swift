@@ -319,6 +319,24 @@ public final class Terminal {
         refresh()
     }
 
+    /// Forgets what the screen shows, so the next paint clears it and sends every cell again: Ctrl-L,
+    /// after another program wrote over the screen.
+    public func invalidate() {
+        clearok(tanacs_curscr(), true)
+    }
+
+    /// Puts text on the clipboard with OSC 52, which tmux, xterm, kitty, iTerm2 and Windows Terminal
+    /// understand (tmux keeps it as a buffer when its set-clipboard option is on). The text is cleaned
+    /// first and sent base64-encoded, so nothing in it can act as a control sequence.
+    public func copyToClipboard(_ text: String) {
+        let payload = Data(Sanitizer.clean(text).utf8).base64EncodedString()
+        let sequence = "\u{1B}]52;c;\(payload)\u{07}"
+        // Written straight to the terminal between frames; ncurses does not track it, so nothing on
+        // screen changes.
+        let bytes = Array(sequence.utf8)
+        _ = bytes.withUnsafeBufferPointer { write(STDOUT_FILENO, $0.baseAddress, $0.count) }
+    }
+
     /// One printable ASCII character for a grapheme: accents dropped, typographic marks replaced, "?"
     /// for anything without an ASCII likeness (CJK, braille, emoji).
     static func ascii(_ grapheme: String) -> String {
@@ -331,7 +349,7 @@ public final class Terminal {
 
     private static let asciiLikeness: [UInt32: String] = [
         0x2018: "'", 0x2019: "'", 0x201A: "'", 0x201C: "\"", 0x201D: "\"", 0x201E: "\"", 0x00AB: "\"", 0x00BB: "\"",
-        0x2013: "-", 0x2014: "-", 0x2212: "-", 0x2010: "-", 0x2026: "~", 0x00A0: " ", 0x00D7: "x", 0x00B7: ".",
+        0x2013: "-", 0x2014: "-", 0x2212: "-", 0x2010: "-", 0x2026: ".", 0x00B6: "p", 0x00A0: " ", 0x00D7: "x", 0x00B7: ".",
         0x2022: "*", 0x25CF: "*", 0x25C6: "*", 0x25C7: "o", 0x25CB: "o", 0x2691: "!", 0x203A: ">", 0x2039: "<",
         0x2192: ">", 0x2190: "<", 0x2191: "^", 0x2193: "v", 0x2500: "-", 0x2502: "|", 0x00DF: "s", 0x0141: "L", 0x0142: "l",
         0x00D8: "O", 0x00F8: "o", 0x00C6: "A", 0x00E6: "a", 0x0152: "O", 0x0153: "o",

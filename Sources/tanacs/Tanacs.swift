@@ -22,7 +22,8 @@ struct Tanacs: ParsableCommand {
         version: version,
         subcommands: [Explore.self, EventsCommand.self, PlacesCommand.self, CouncilsCommand.self, PeopleCommand.self,
                       FiguresCommand.self, ShowCommand.self, SearchCommand.self, ExportCommand.self,
-                      ValidateCommand.self, RenderCommand.self, ManualCommand.self],
+                      ValidateCommand.self, RenderCommand.self, PassagesCommand.self, CiteCommand.self,
+                      ManualCommand.self],
         defaultSubcommand: Explore.self
     )
 

@@ -45,6 +45,12 @@ final class InstallTests: XCTestCase {
         let validate = try run(["validate"])
         XCTAssertTrue(validate.stdout.hasPrefix("ok: (bundled data): \(bundled.count) events"), validate.stdout)
 
+        // The passages are built in too: a quotation is shown in its passage, the PDF account by page and line.
+        let passage = try run(["show", "excerpt:prole-p2-1"])
+        XCTAssertEqual(passage.status, 0, passage.stderr)
+        XCTAssertTrue(passage.stdout.contains("In its passage"), passage.stdout)
+        XCTAssertTrue(passage.stdout.contains("Page and line: p. 2, lines 18–19"), passage.stdout)
+
         // Other datasets still override the built-in one.
         let sample = CLI.sample.path
         let byOption = try run(["validate", "--data", sample])

@@ -17,7 +17,9 @@ final class KeyTableTests: XCTestCase {
 
     /// Help lines that explain marks on screen rather than name keys.
     static let legends: Set<String> = ["Timeline/letters", "Timeline/◆", "Map/✱ *", "Map/■ #", "Map/● o", "Map/· +",
-                                       "Map/reverse", "Detail/⚑", "Everywhere/mouse", "Map/✱■ *#", "Timeline/day not stated"]
+                                       "Map/reverse", "Detail/⚑", "Everywhere/mouse", "Map/✱■ *#", "Timeline/day not stated",
+                                       // Not a key: MapTests.testAClickSelectsTheTownUnderThePointerAndASecondClickOpensIt.
+                                       "Map/click"]
 
     // The sample at 120×12: thirteen events, a timeline page of fewer than twelve rows.
     static func base(_ keys: [Key] = []) -> AppState { Fixture.state(120, 12, keys: keys) }
@@ -44,6 +46,15 @@ final class KeyTableTests: XCTestCase {
 
     static func town(_ s: AppState) -> Place { s.selectedTown! }
 
+    /// The demonstration's first quotation, and its source's text loaded (as --sources would): here
+    /// the article is the quotation itself.
+    static func withArticle(_ s: AppState) -> AppState {
+        var s = s
+        let excerpt = s.model.excerptByID[s.model.eventByID["event:1956-10-23-demonstration"]!.citations[0]]!
+        s.sourceTexts[excerpt.source] = SourceText(excerpt.text)
+        return s
+    }
+
     static let table: [String: Entry] = [
         "Everywhere/?": Entry(keys: [.char("?")], given: { base() }, then: { _, s, _ in
             XCTAssertTrue(s.showHelp)
@@ -51,8 +62,60 @@ final class KeyTableTests: XCTestCase {
             Fixture.press(&closed, .char("?"))
             XCTAssertFalse(closed.showHelp, "? again hides it")
         }),
-        "Everywhere/q  Ctrl-C": Entry(keys: [.char("q"), .ctrl("c")], given: { middle() }, then: { _, s, _ in
-            XCTAssertFalse(s.running)
+        "Everywhere/q": Entry(keys: [.char("q")], given: { middle() }, then: { _, s, _ in
+            XCTAssertFalse(s.running, "on the main screen q quits")
+            var reading = reader()
+            Fixture.press(&reading, .char("q"))
+            XCTAssertTrue(reading.running, "in the reader q closes it")
+            XCTAssertEqual(reading.detail.route, .event("event:1956-10-23-demonstration"))
+            var big = middle()
+            Fixture.press(&big, .char("z"), .char("q"))
+            XCTAssertTrue(big.running, "a maximised pane is restored first")
+            XCTAssertFalse(big.maximised)
+        }),
+        "Everywhere/Q  Ctrl-C": Entry(keys: [.char("Q"), .ctrl("c")], given: { reader() }, then: { b, s, _ in
+            XCTAssertTrue(b.running)
+            XCTAssertFalse(s.running, "quits at once, from the reader too")
+        }),
+        "Everywhere/Esc": Entry(keys: [.escape], given: { base(Fixture.keys("jjjc")) }, then: { _, s, _ in
+            XCTAssertEqual(s.detail.route, .event("event:1956-10-23-first-workers-council"), "back to the page before")
+            var first = detailOnEvent()
+            XCTAssertTrue(first.back.isEmpty)
+            Fixture.press(&first, .escape)
+            XCTAssertEqual(first.focus, .timeline, "with no history, from the detail pane to the list")
+            XCTAssertEqual(first.detail.route, detailOnEvent().detail.route)
+            var big = middle()
+            Fixture.press(&big, .char("z"), .escape)
+            XCTAssertFalse(big.maximised, "closes a maximised pane first")
+            XCTAssertEqual(big.detail.route, middle().detail.route)
+        }),
+        "Everywhere/Ctrl-L": Entry(keys: [.ctrl("l")], given: { searching("gy") }, then: { b, s, _ in
+            XCTAssertEqual(s.effects, [.redrawAll])
+            XCTAssertEqual(s.search, b.search, "on top of the search line too, which stays as it was")
+        }),
+        "Everywhere/z": Entry(keys: [.char("z")], given: { base([.char("2")]) }, then: { b, s, _ in
+            XCTAssertEqual(b.layout.panes.count, 3)
+            XCTAssertTrue(s.maximised)
+            XCTAssertEqual(s.layout.panes.map(\.pane), [.map], "the focused pane has the screen")
+            XCTAssertEqual(s.layout.panes.first?.rect.width, s.width)
+            var restored = s
+            Fixture.press(&restored, .char("z"))
+            XCTAssertEqual(restored.layout.panes.count, 3, "z again restores the layout")
+        }),
+        "Everywhere/s": Entry(keys: [.char("s")], given: { middle() }, then: { b, s, _ in
+            XCTAssertEqual(s.detail.route, .index(.sources))
+            XCTAssertEqual(s.focus, .detail)
+            XCTAssertEqual(s.back.last, b.location, "the page before is remembered")
+            XCTAssertFalse(s.detailSelectable.isEmpty, "it lists the sources")
+        }),
+        "Everywhere/y": Entry(keys: [.char("y")], given: { reader() }, then: { b, s, _ in
+            guard case .excerpt(let id) = b.detail.route, let excerpt = s.model.excerptByID[id],
+                  let source = s.model.sourceByID[excerpt.source], case .copy(let text)? = s.effects.first else {
+                return XCTFail("a citation is copied: \(s.effects)")
+            }
+            XCTAssertEqual(s.effects.count, 1)
+            XCTAssertTrue(text.contains(String(source.author.split(separator: " ").last ?? "")) && text.contains("par. \(excerpt.paragraph)"), "the citation names the source and the paragraph: \(text)")
+            XCTAssertEqual(s.notice, "Copied: " + text, "and shows what it copied")
         }),
         "Everywhere/Tab  Shift-Tab": Entry(keys: [.tab, .backTab], given: { base() }, then: { _, s, key in
             XCTAssertEqual(s.focus, key == .tab ? .map : .detail)
@@ -192,8 +255,24 @@ final class KeyTableTests: XCTestCase {
             XCTAssertEqual(s.detail.route, .place("place:budapest"))
             XCTAssertEqual(s.back.last?.detail.route, b.detail.route)
         }),
-        "Detail/Esc  h  ←": Entry(keys: [.escape, .char("h"), .left], given: { detailOnEvent() }, then: { _, s, _ in
+        "Detail/h  ←": Entry(keys: [.char("h"), .left], given: { detailOnEvent() }, then: { b, s, _ in
             XCTAssertEqual(s.focus, .timeline)
+            XCTAssertEqual(s.detail.route, b.detail.route, "the page stays")
+        }),
+        "Detail/a": Entry(keys: [.char("a")], given: {
+            var s = withArticle(detailOnEvent())
+            let id = s.model.eventByID["event:1956-10-23-demonstration"]!.citations[0]
+            XCTAssertTrue(Fixture.select(&s, .excerpt(id)))
+            return s
+        }, then: { b, s, _ in
+            let id = s.model.eventByID["event:1956-10-23-demonstration"]!.citations[0]
+            XCTAssertEqual(s.detail.route, .article(s.model.excerptByID[id]!.source, at: id))
+            XCTAssertEqual(s.back.last?.detail.route, b.detail.route)
+            var without = detailOnEvent()
+            XCTAssertTrue(Fixture.select(&without, .excerpt(id)))
+            Fixture.press(&without, .char("a"))
+            XCTAssertEqual(without.detail.route, b.detail.route, "without the texts the page stays")
+            XCTAssertTrue(without.notice?.contains("--sources") ?? false, "and says how to get them")
         }),
         "Reader/> <  . ,": Entry(keys: [.char(">"), .char("<"), .char("."), .char(",")], given: {
             var s = reader()
@@ -213,8 +292,16 @@ final class KeyTableTests: XCTestCase {
         }, then: { _, s, _ in
             XCTAssertEqual(s.detail.route, .event("event:1956-10-23-demonstration"))
         }),
-        "Reader/Backspace": Entry(keys: [.backspace], given: { reader() }, then: { _, s, _ in
+        "Reader/q  Esc  Backspace": Entry(keys: [.char("q"), .escape, .backspace], given: { reader() }, then: { _, s, _ in
             XCTAssertEqual(s.detail.route, .event("event:1956-10-23-demonstration"))
+            XCTAssertTrue(s.running)
+        }),
+        "Reader/a": Entry(keys: [.char("a")], given: { withArticle(reader()) }, then: { b, s, _ in
+            guard case .excerpt(let id) = b.detail.route else { return XCTFail("\(String(describing: b.detail.route))") }
+            XCTAssertEqual(s.detail.route, .article(s.model.excerptByID[id]!.source, at: id))
+            var back = s
+            Fixture.press(&back, .char("q"))
+            XCTAssertEqual(back.detail.route, b.detail.route, "q comes back to the reader")
         }),
         "Search line/typing": Entry(keys: [.char("g"), .char("ő")], given: { searching("gy") }, then: { _, s, key in
             guard case .char(let c) = key else { return XCTFail() }
@@ -264,9 +351,10 @@ final class KeyTableTests: XCTestCase {
             XCTAssertEqual(s.filter.kinds, [EventKind.allCases[1]])
             XCTAssertTrue(s.timelineEvents.allSatisfy { s.model.eventByID[$0]?.kind == EventKind.allCases[1] })
         }),
-        "Filter menu/Esc  f": Entry(keys: [.escape, .char("f")], given: { base([.char("f")]) }, then: { _, s, _ in
+        "Filter menu/Esc  f  q": Entry(keys: [.escape, .char("f"), .char("q")], given: { base([.char("f")]) }, then: { _, s, _ in
             XCTAssertNil(s.filterMenu)
             XCTAssertTrue(s.filter.isEmpty)
+            XCTAssertTrue(s.running, "q closes the menu, it does not quit")
         }),
     ]
 

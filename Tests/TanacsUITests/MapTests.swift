@@ -158,7 +158,8 @@ final class MapTests: XCTestCase {
                    "place:corvin-passage", "place:parliament-square"] {
             XCTAssertTrue(scene.markers.contains { $0.id == id }, "\(id) has a marker in the Budapest view")
         }
-        Reducer.reduce(&s, .key(.char("j")))
+        // From Csepel (the first event's place) north, to a place inside the Budapest view.
+        Reducer.reduce(&s, .key(.char("k")))
         let town = s.selectedTown?.id
         Reducer.reduce(&s, .key(.enter))
         XCTAssertEqual(s.focus, .detail)
@@ -241,5 +242,89 @@ final class MapTests: XCTestCase {
         let text = pane.text
         XCTAssertFalse(text.unicodeScalars.contains { (0x2500...0x28FF).contains($0.value) }, "no lines, blocks or braille")
         XCTAssertFalse(text.contains { "●✱■·".contains($0) }, "ASCII marks")
+    }
+}
+
+/// Clicks and labels on the bundled data at every size from 40×10 to 200×60.
+final class MapClickAndLabelTests: XCTestCase {
+    private static let sizes: [(Int, Int)] = stride(from: 40, through: 200, by: 16).flatMap { w in
+        stride(from: 10, through: 60, by: 10).map { (w, $0) }
+    } + [(200, 60), (80, 24), (120, 40)]
+
+    private func mapState(_ w: Int, _ h: Int, keys: [Key] = []) -> AppState {
+        var s = AppState(model: MapTests.bundled, width: w, height: h)
+        Reducer.start(&s)
+        Fixture.press(&s, .char("2"))
+        for key in keys { Fixture.press(&s, key) }
+        return s
+    }
+
+    func testEveryLabelledTownsClickCellSelectsItAndNoLabelAbutsAnotherMark() {
+        var checked = 0
+        for (w, h) in Self.sizes {
+            for keys in [[], [Key.char("b")], [.char("+"), .char("+")]] {
+                let s = mapState(w, h, keys: keys)
+                let scene = MapReducer.scene(s)
+                let area = MapReducer.area(s)
+                for label in scene.labels {
+                    guard let marker = scene.markers.first(where: { $0.id == label.id }) else { continue }
+                    XCTAssertEqual(MapReducer.hit(scene, x: marker.x, y: marker.y), label.id, "\(label.text)'s mark, \(w)×\(h) \(keys)")
+                    XCTAssertEqual(MapReducer.hit(scene, x: label.x, y: label.y), label.id, "\(label.text)'s name, \(w)×\(h) \(keys)")
+                    // Marks in the name's own mark's cell are drawn under it, so they do not count.
+                    let others = Set(scene.markers.filter { $0.id != label.id && ($0.x, $0.y) != (marker.x, marker.y) }
+                        .map { $0.y * (area.width + 4) + $0.x + 2 })
+                    // The selection may, as a last resort, sit beside another mark; no other name may.
+                    if label.id != scene.selectedID {
+                        // Within two columns, "Eger● Debrecen" reads as Debrecen's mark.
+                        for x in [label.x - 2, label.x - 1, label.x + label.width, label.x + label.width + 1] {
+                            XCTAssertFalse(others.contains(label.y * (area.width + 4) + x + 2), "\(label.text) against another mark, \(w)×\(h) \(keys)")
+                        }
+                    }
+                    checked += 1
+                }
+            }
+        }
+        XCTAssertGreaterThan(checked, 500)
+    }
+
+    func testAClickSelectsTheTownUnderThePointerAndASecondClickOpensIt() throws {
+        var s = mapState(120, 40)
+        let area = MapReducer.area(s)
+        let scene = MapReducer.scene(s)
+        let gyor = try XCTUnwrap(scene.markers.first { $0.id == "place:gyor" })
+        Reducer.reduce(&s, .click(x: area.x + gyor.x, y: area.y + gyor.y))
+        XCTAssertEqual(s.selectedTown?.id, "place:gyor")
+        XCTAssertEqual(s.focus, .map)
+        Reducer.reduce(&s, .click(x: area.x + gyor.x, y: area.y + gyor.y))
+        XCTAssertEqual(s.focus, .detail, "a second click opens it")
+        XCTAssertEqual(s.detail.route, .place("place:gyor"))
+        // Within a cell of a mark (no other mark nearer) still counts.
+        var t = mapState(120, 40)
+        let debrecen = try XCTUnwrap(MapReducer.scene(t).markers.first { $0.id == "place:debrecen" })
+        Reducer.reduce(&t, .click(x: area.x + debrecen.x + 1, y: area.y + debrecen.y + 1))
+        XCTAssertEqual(t.selectedTown?.id, "place:debrecen")
+    }
+
+    /// The Parliament and the party and police headquarters stand on the Pest bank: east of the river
+    /// as drawn, at every zoom that shows them.
+    func testPestBankSitesAreDrawnEastOfTheDanube() throws {
+        for (w, h) in [(120, 40), (200, 60), (80, 24), (60, 20)] {
+            for zoomIns in 0...4 {
+                let s = mapState(w, h, keys: [.char("b")] + Array(repeating: Key.char("+"), count: zoomIns))
+                let scene = MapReducer.scene(s)
+                let area = MapReducer.area(s)
+                let river = MapView.outline(s, scene: scene, width: area.width, height: area.height)
+                    .filter { $0.style == Theme.mapWater }
+                for id in ["place:parliament-square", "place:party-central-committee-hq", "place:city-police-hq"] {
+                    guard let m = scene.markers.first(where: { $0.id == id }) else { continue }
+                    let water = river.filter { $0.y == m.y }.map(\.x)
+                    // The Danube's cells on this row near the mark (the Soroksári branch is further east).
+                    let near = water.filter { abs($0 - m.x) <= 6 }
+                    if let westOfMark = near.max() {
+                        XCTAssertGreaterThan(m.x, westOfMark, "\(id) east of the river at \(w)×\(h), zoom +\(zoomIns)")
+                    }
+                }
+            }
+        }
     }
 }

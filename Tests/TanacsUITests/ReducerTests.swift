@@ -68,7 +68,7 @@ final class ReducerTests: XCTestCase {
         var s = Fixture.state(120, 40)
         Fixture.press(&s, .tab)
         XCTAssertEqual(s.focus, .map)
-        XCTAssertEqual(s.detail.route, .place("place:budapest"), "detail follows the towns list once it is used")
+        XCTAssertEqual(s.detail.route, .event("event:1953-nagy-replaces-rakosi"), "changing focus keeps the page")
         Fixture.press(&s, .tab)
         XCTAssertEqual(s.focus, .detail)
         Fixture.press(&s, .tab)
@@ -80,7 +80,7 @@ final class ReducerTests: XCTestCase {
         Fixture.press(&s, .char("1"))
         XCTAssertEqual(s.focus, .timeline)
         Fixture.press(&s, .char("3"), .escape)
-        XCTAssertEqual(s.focus, .timeline, "Esc leaves the detail pane for the list")
+        XCTAssertEqual(s.focus, .timeline, "Esc with no history leaves the detail pane for the list")
         Fixture.press(&s, .char("3"), .char("h"))
         XCTAssertEqual(s.focus, .timeline)
     }
@@ -109,7 +109,8 @@ final class ReducerTests: XCTestCase {
         Fixture.press(&s, .char("L"))
         XCTAssertEqual(s.detail.route, .council("council:gyor-national-council"))
         Fixture.press(&s, .char("H"), .char("H"))
-        XCTAssertEqual(s.focus, .map, "back reaches the list we started from")
+        XCTAssertEqual(s.detail.route, .place("place:gyor"), "back reaches the town we started from")
+        XCTAssertEqual(s.selectedTown?.name, "Győr")
         Fixture.press(&s, .char("H"))
         XCTAssertEqual(s.notice, "Nothing to go back to")
     }

@@ -19,6 +19,8 @@ public struct Glyphs: Sendable, Hashable {
     public let superscript: Bool
     /// Marks a word or fact from outside the sources (see the register).
     public let outside: String
+    /// Before a paragraph number: "¶12", or "p.12" without Unicode.
+    public let paragraph: String
 
     /// The footnote mark for quotations `numbers` of a page: "¹,²" or "[1,2]".
     public func marks(_ numbers: [Int]) -> String {
@@ -31,11 +33,20 @@ public struct Glyphs: Sendable, Hashable {
     public static let unicode = Glyphs(horizontal: "─", vertical: "│", topLeft: "┌", topRight: "┐",
                                        bottomLeft: "└", bottomRight: "┘", ellipsis: "…",
                                        quoteOpen: "“", quoteClose: "”", pointer: "›", disputed: "⚑",
-                                       present: "●", today: "◆", superscript: true, outside: "†")
+                                       present: "●", today: "◆", superscript: true, outside: "†", paragraph: "¶")
     public static let ascii = Glyphs(horizontal: "-", vertical: "|", topLeft: "+", topRight: "+",
-                                     bottomLeft: "+", bottomRight: "+", ellipsis: "~",
+                                     bottomLeft: "+", bottomRight: "+", ellipsis: "...",
                                      quoteOpen: "\"", quoteClose: "\"", pointer: ">", disputed: "!",
-                                     present: "*", today: "*", superscript: false, outside: "+")
+                                     present: "*", today: "*", superscript: false, outside: "+", paragraph: "p.")
+}
+
+extension Glyphs {
+    /// Text from the data as this glyph set can show it: without Unicode, "…" becomes "..." and "¶"
+    /// "p." rather than one character the terminal would fold to "?" or to a mark the map uses.
+    public func fold(_ s: String) -> String {
+        guard self == .ascii, s.contains(where: { $0 == "…" || $0 == "¶" }) else { return s }
+        return s.replacingOccurrences(of: "…", with: "...").replacingOccurrences(of: "¶", with: "p.")
+    }
 }
 
 extension Canvas {

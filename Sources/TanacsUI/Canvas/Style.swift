@@ -34,6 +34,8 @@ public enum Theme {
     public static let label = Style(dim: true)
     public static let link = Style(fg: .cyan)
     public static let quote = Style(fg: .green)
+    /// A quotation inside its passage: bold as well as coloured, and always between quotation marks.
+    public static let highlight = Style(fg: .green, bold: true)
     public static let source = Style(fg: .magenta, italic: true)
     public static let selected = Style(reverse: true)
     public static let selectedUnfocused = Style(underline: true)

@@ -1,10 +1,15 @@
 /// Column-aware text helpers: truncation, padding and word wrapping. Each is linear in its input (one
 /// cleaning pass, then at most one walk over the characters), whatever the text holds.
 public enum Text {
+    /// "1 event", "3 events", "" for none.
+    public static func count(_ n: Int, _ noun: String) -> String {
+        n == 0 ? "" : "\(n.formatted) \(noun)\(n == 1 ? "" : "s")"
+    }
+
     /// Cuts `s` to at most `width` columns, ending in an ellipsis when it was cut.
     public static func truncate(_ s: String, to width: Int, glyphs: Glyphs = .unicode) -> String {
         guard width > 0 else { return "" }
-        return truncate(clean: Sanitizer.clean(s), to: width, glyphs: glyphs)
+        return truncate(clean: glyphs.fold(Sanitizer.clean(s)), to: width, glyphs: glyphs)
     }
 
     /// `truncate` for text already cleaned: looks at no more than `width` + 1 columns of it, so cutting

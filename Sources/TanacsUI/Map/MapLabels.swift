@@ -8,7 +8,7 @@ public struct MapLabel: Sendable, Equatable {
 }
 
 /// Greedy label placement: in priority order, each label takes the first free spot around its marker.
-/// A label never covers a marker or touches another label on its row; one that finds no room is dropped,
+/// A label never covers a marker, touches another town's marker or another label on its row; one that finds no room is dropped,
 /// except a required one (the selection), which is shortened until it fits.
 public enum MapLabels {
     public struct Request: Sendable {
@@ -26,9 +26,14 @@ public enum MapLabels {
         var labelled = Array(repeating: false, count: max(0, width * height))
         for (x, y) in markers where x >= 0 && y >= 0 && x < width && y < height { occupied[y * width + x] = true }
 
-        func fits(_ x: Int, _ y: Int, _ w: Int) -> Bool {
+        func fits(_ x: Int, _ y: Int, _ w: Int, own: (Int, Int), strict: Bool) -> Bool {
             guard w > 0, y >= 0, y < height, x >= 0, x + w <= width else { return false }
             for cx in x..<(x + w) where occupied[y * width + cx] { return false }
+            // No other town's mark within two columns on either side: "●Ózd■ Miskolc" or "Eger● Debrecen"
+            // would read as the neighbour's.
+            if strict {
+                for cx in [x - 2, x - 1, x + w, x + w + 1] where cx >= 0 && cx < width && occupied[y * width + cx] && (cx, y) != own { return false }
+            }
             // Keep a blank column between two labels so they read as two names.
             for cx in max(0, x - 1)..<min(width, x + w + 1) where labelled[y * width + cx] { return false }
             return true
@@ -38,16 +43,18 @@ public enum MapLabels {
         for request in requests {
             let clean = request.knownWidth == nil ? Sanitizer.clean(request.text) : request.text
             let full = request.knownWidth ?? TextWidth.of(clean)
+            let own = (request.x, request.y)
             var text = clean, textWidth = full
-            var spot = candidates(request.x, request.y, textWidth).first { fits($0.0, $0.1, textWidth) }
-            if spot == nil && request.required {
-                // Shorten the selection's label until it fits: never wider than the map, and each try
-                // cuts the already-clean text to that width, so a huge name costs the map's width.
-                var length = min(full - 1, width)
+            var spot = candidates(request.x, request.y, textWidth).first { fits($0.0, $0.1, textWidth, own: own, strict: true) }
+            // The selection must be named: shortened if need be (never wider than the map, each try
+            // cutting the already-clean text, so a huge name costs the map's width), and as a last
+            // resort beside another mark.
+            for strict in [true, false] where spot == nil && request.required {
+                var length = strict ? min(full - 1, width) : min(full, width)
                 while spot == nil && length > 0 {
-                    text = Text.truncate(clean: clean, to: length)
+                    text = length >= full ? clean : Text.truncate(clean: clean, to: length)
                     textWidth = TextWidth.of(text)
-                    spot = candidates(request.x, request.y, textWidth).first { fits($0.0, $0.1, textWidth) }
+                    spot = candidates(request.x, request.y, textWidth).first { fits($0.0, $0.1, textWidth, own: own, strict: strict) }
                     length -= 1
                 }
             }

@@ -196,7 +196,8 @@ public struct MapScene: Sendable {
         var first: [MapMarker] = [], linkedMarkers: [MapMarker] = [], rest: [MapMarker] = []
         for i in towns.priority where isShown[i] {
             let town = towns.all[i]
-            let (x, y) = projection.cell(town.point)
+            var (x, y) = projection.cell(town.point)
+            if town.bank != 0 { x = MapScene.onItsBank(x: x, y: y, town: town, danube: towns.danube, projection: projection) }
             guard x >= 0, y >= 0, x < width, y < height else { continue }
             let marker = MapMarker(id: town.id, name: town.name, x: x, y: y, mark: town.mark(from: span.0, to: span.1),
                                    eventCount: town.eventCount, selected: town.id == selectedID, linked: linked.contains(town.id))
@@ -204,10 +205,27 @@ public struct MapScene: Sendable {
         }
         let ranked = first + linkedMarkers + rest
         self.markers = ranked.reversed()
-        labels = MapLabels.place(ranked.map { MapLabels.Request(id: $0.id, text: towns.label[$0.id]!.text, x: $0.x, y: $0.y, required: $0.selected,
+        // Only the mark drawn in a cell gets a name: a name for a covered mark would point at another town.
+        var claimed = Set<Int>()
+        let named = ranked.filter { claimed.insert($0.y * max(1, width) + $0.x).inserted }
+        labels = MapLabels.place(named.map { MapLabels.Request(id: $0.id, text: towns.label[$0.id]!.text, x: $0.x, y: $0.y, required: $0.selected,
                                                                 knownWidth: towns.label[$0.id]!.width) },
                                  markers: ranked.flatMap { m in m.mark == .eventAndCouncil ? [(m.x, m.y), (m.x + 1, m.y)] : [(m.x, m.y)] },
                                  width: width, height: height)
+    }
+
+    /// Keeps a mark on its own bank of the Danube: the outline is coarser than a city block, and would
+    /// otherwise put the Parliament and the Pest-side headquarters in the river or on the Buda side.
+    static func onItsBank(x: Int, y: Int, town: MapTowns.Town, danube: [[GeoPoint]], projection: MapProjection) -> Int {
+        // The river's columns across this row: where it crosses the row's top, middle and bottom.
+        let rowLats = [0.0, 0.5, 1.0].map { projection.center.lat - (Double(y) + $0 - Double(projection.height) / 2) * 2 / projection.scale }
+        let columns = rowLats.compactMap { lat in
+            MapTowns.crossing(danube, lat: lat, near: town.point.lon).map { projection.cell(GeoPoint(lat: lat, lon: $0)).x }
+        }
+        guard let low = columns.min(), let high = columns.max() else { return x }
+        if town.bank > 0 && x <= high { return high + 1 }
+        if town.bank < 0 && x >= low { return low - 1 }
+        return x
     }
 
     /// Index in `ids` of the top-level place with most events, or 0.
@@ -236,6 +254,8 @@ struct MapTowns {
         let eventDays: [(Int, Int)]
         /// First and last day at work (as ordinals) of each council there (see `Model.councilLifetime`).
         let councils: [(Int, Int)]
+        /// 1 on the Pest (east) bank of the Danube, -1 on the Buda (west) bank, 0 elsewhere.
+        var bank = 0
 
         /// As `MapScene.mark`, for days given as ordinals.
         func mark(from: Int, to: Int) -> MapMark {
@@ -251,10 +271,24 @@ struct MapTowns {
     let priority: [Int]
     /// Each place's name as the map writes it, with its width in columns.
     let label: [String: (text: String, width: Int)]
+    /// The Danube's lines, to keep Budapest's places on their banks.
+    let danube: [[GeoPoint]]
     /// Town indices shown at each scale: [districts shown][sites shown].
     private let shownLists: [[[Int]]]
 
     func shown(districts: Bool, sites: Bool) -> [Int] { shownLists[districts ? 1 : 0][sites ? 1 : 0] }
+
+    /// The longitude where a line crosses a latitude, the crossing nearest `lon` within 0.2°.
+    static func crossing(_ lines: [[GeoPoint]], lat: Double, near lon: Double) -> Double? {
+        var best: Double?
+        for line in lines {
+            for (a, b) in zip(line, line.dropFirst()) where (a.lat - lat) * (b.lat - lat) <= 0 && a.lat != b.lat {
+                let x = a.lon + (lat - a.lat) / (b.lat - a.lat) * (b.lon - a.lon)
+                if abs(x - lon) < 0.2 && (best.map { abs(x - lon) < abs($0 - lon) } ?? true) { best = x }
+            }
+        }
+        return best
+    }
 
     static func of(_ state: AppState) -> MapTowns {
         state.cache.value("mapTowns", key: 0) { MapTowns(state) }
@@ -279,6 +313,18 @@ struct MapTowns {
                             eventDays: days, councils: councils))
             let clean = Sanitizer.clean(place.name)
             label[id] = (clean, TextWidth.of(clean))
+        }
+        // The data puts each Budapest place inside Pest or Buda (or a district of either, or a site in
+        // one); the side of the river follows from that, not from the coarse outline.
+        danube = model.geography.rivers.filter { $0.name == "Danube" }.flatMap(\.lines)
+        for i in all.indices {
+            var current: String? = all[i].id, steps = 0
+            while let c = current, steps < 16, let place = model.placeByID[c] {
+                if place.name == "Pest" { all[i].bank = 1; break }
+                if place.name == "Buda" || place.name == "Óbuda" { all[i].bank = -1; break }
+                current = place.parent
+                steps += 1
+            }
         }
         self.all = all
         self.label = label

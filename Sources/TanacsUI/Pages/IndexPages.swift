@@ -4,16 +4,19 @@ import TanacsModel
 enum IndexPages {
     static func items(_ kind: IndexKind, _ state: AppState) -> [DetailItem] {
         let m = state.model, g = state.glyphs
-        let mark = g.present
+        // A council at work has the map's mark for it, so a mark means one thing everywhere.
+        let mark = MapMark.councilToday.symbol(g)
         let span = state.currentSpan
         let dayText = state.currentDateLabel
         switch kind {
         case .towns:
-            let header: [DetailItem] = [.title(kind.title), .subtitle("\(mark) = events on \(dayText); [ and ] change the day")]
+            // The same marks as the map, each with the map's meaning.
+            let legend = [MapMark.eventToday, .councilToday, .events].map { "\($0.symbol(g)) \($0.meaning)" }.joined(separator: " · ")
+            let header: [DetailItem] = [.title(kind.title), .subtitle("On \(dayText): \(legend); [ and ] change the day")]
             return header + [DetailItem.blank] + m.places.compactMap { p in
                 let events = m.eventsByPlace[p.id] ?? []
-                let today = events.contains { m.eventByID[$0].map { span.from <= $0.date.start && $0.date.end <= span.to } ?? false }
-                let note = [p.kind.rawValue, events.isEmpty ? "" : "\(events.count) events", today ? "\(mark) today" : ""]
+                let mark = MapScene.mark(p.id, in: m, from: span.from, to: span.to)
+                let note = [p.kind.rawValue, Text.count(events.count, "event"), mark == .quiet ? "" : mark.symbol(g)]
                     .filter { !$0.isEmpty }.joined(separator: " · ")
                 return .link(label: p.name, note: note, target: .place(p.id))
             }
@@ -33,6 +36,16 @@ enum IndexPages {
                 guard !events.isEmpty else { continue }
                 items += DetailDocument.section("\(k.rawValue.capitalized) (\(events.count))",
                                                 DetailDocument.links(events.map(\.id), m, note: DetailDocument.eventDate(m)))
+            }
+            return items
+        case .sources:
+            var items: [DetailItem] = [.title(kind.title), .subtitle("The five articles every quotation comes from; Enter lists a source's quotations in its order")]
+            for source in m.sources {
+                let count = m.excerpts.filter { $0.source == source.id }.count
+                items.append(.blank)
+                items.append(.link(label: source.title, note: Text.count(count, "quotation"), target: .source(source.id)))
+                items.append(.text("  " + [source.author, source.publication, source.date == "unknown" ? "" : source.date]
+                    .filter { !$0.isEmpty }.joined(separator: " · ")))
             }
             return items
         case .figures:

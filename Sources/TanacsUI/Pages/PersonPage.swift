@@ -4,7 +4,9 @@ import TanacsModel
 enum PersonPage {
     static func items(_ p: Person, _ m: Model, _ g: Glyphs) -> [DetailItem] {
         var items: [DetailItem] = [.title(p.name)]
-        let notes = PageNotes([p.roles, p.statements], then: p.citations)
+        // Their council roles' quotations too, so each source's account of them is whole.
+        let memberships = m.councils.flatMap { c in c.people.filter { $0.person == p.id }.flatMap(\.citations) }
+        let notes = PageNotes([p.roles, p.statements], then: p.citations + memberships)
         let outside = m.outsideByRecord[p.id] ?? []
         items += notes.items(p.roles, bullet: true, outside: outside, g)
         if !p.names.isEmpty { items.append(.field("Also", p.names.joined(separator: ", "))) }
@@ -14,7 +16,7 @@ enum PersonPage {
                                uniquingKeysWith: { a, b in a == b ? a : "\(a); \(b)" })
         items += DetailDocument.section("Councils", DetailDocument.links(m.councilsByPerson[p.id] ?? [], m) { roles[$0] ?? "" })
         items += DetailDocument.section("Events", DetailDocument.links(m.eventsByPerson[p.id] ?? [], m, note: DetailDocument.eventDate(m)))
-        items += notes.section(g)
+        items += notes.bySource(m, g)
         items += DetailDocument.outside(outside, g)
         return items
     }

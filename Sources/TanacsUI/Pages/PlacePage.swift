@@ -37,7 +37,7 @@ enum CouncilIndexNote {
         guard let c = state.model.councilByID[id] else { return "" }
         let span = state.currentSpan
         switch state.model.councilStatus(c, from: span.from, to: span.to) {
-        case .atWork: return c.level.rawValue + " · \(state.glyphs.present) at work on \(state.currentDateLabel)"
+        case .atWork: return c.level.rawValue + " · \(MapMark.councilToday.symbol(state.glyphs)) at work on \(state.currentDateLabel)"
         case .installed(let by): return c.level.rawValue + " · " + by.label
         case .undated: return c.level.rawValue + " · undated"
         case .fateNotStated:

@@ -27,7 +27,9 @@ enum SearchPage {
             + (parsed.truncated ? " (only the first \(SearchQuery.maxWords) words count)" : "")))
         for hit in hits {
             guard let route = Route(id: hit.id) else { continue }
-            let label = "[\(Self.label(hit.kind))] " + hit.label
+            // A place is named by its kind: a site is not a town.
+            let kind = hit.kind == .place ? state.model.placeByID[hit.id].map { $0.kind.rawValue.capitalized } ?? "Place" : Self.label(hit.kind)
+            let label = "[\(kind)] " + hit.label
             items.append(.link(label: label, note: hit.context, target: route))
         }
         return items

@@ -44,11 +44,24 @@ public struct DetailState: Sendable, Equatable {
     public var cursor = ListCursor()
     /// Set while reading an excerpt reached from a record's page.
     public var reader: ReaderContext?
+    /// True when the page follows a list's selection (moving in the timeline or on the map put it
+    /// there), so the next move may replace it without a history entry; a page opened on purpose
+    /// (a link, a search result, an index) goes into history before anything replaces it.
+    public var followsSelection = false
 
-    public init(route: Route? = nil, reader: ReaderContext? = nil) {
+    public init(route: Route? = nil, reader: ReaderContext? = nil, followsSelection: Bool = false) {
         self.route = route
         self.reader = reader
+        self.followsSelection = followsSelection
     }
+}
+
+/// What the reducer asks of the terminal besides painting the next frame.
+public enum Effect: Sendable, Equatable {
+    /// Clear and repaint every cell (Ctrl-L), for a screen garbled by another program's output.
+    case redrawAll
+    /// Put text on the system clipboard (OSC 52).
+    case copy(String)
 }
 
 /// Everything history restores: which pane has focus and what each pane shows.
@@ -142,6 +155,13 @@ public struct AppState: Sendable {
     /// The filter menu's cursor while it is open.
     public var filterMenu: ListCursor?
     public var showHelp = false
+    /// The focused pane fills the screen (`z`), until `z` or Esc restores the layout.
+    public var maximised = false
+    /// Work for the terminal, taken and cleared by the run loop after each message.
+    public var effects: [Effect] = []
+    /// Full texts of the source articles by source id, when `--sources` gave them: the reader then
+    /// shows a quotation's whole article.
+    public var sourceTexts: [String: SourceText] = [:]
     public var helpScroll = 0
     public var running = true
     public var glyphs: Glyphs
@@ -165,7 +185,7 @@ public struct AppState: Sendable {
         self.currentDate = model.events.first?.date.start ?? MapScene.defaultDate
         // The map starts on the busiest place, usually Budapest, rather than the first by name.
         towns.selected = MapScene.busiestIndex(townIDs, in: model)
-        Reducer.followSelection(&self)
+        Reducer.followSelection(&self, of: .timeline)
     }
 
     /// Starts building the search index in the background; call once the first frame is painted.

@@ -7,18 +7,9 @@ extension Reducer {
     @discardableResult
     public static func open(_ state: inout AppState, id: String) -> Bool {
         guard let route = Route(id: id), state.model.name(of: id) != nil else { return false }
-        if case .event = route, let n = state.timelineEvents.firstIndex(of: id) {
-            state.timeline.selected = n
-            focus(&state, .timeline)
-            followSelection(&state)
-            revealSelectedDay(&state)
-        } else if case .place = route, let n = state.townIDs.firstIndex(of: id) {
-            state.towns.selected = n
-            focus(&state, .map)
-            followSelection(&state)
-        } else {
-            state.detail = DetailState(route: route)
-        }
+        state.detail = DetailState(route: route)
+        syncPanes(&state, to: route)
+        if case .event = route { revealSelectedDay(&state) }
         focus(&state, .detail)
         return true
     }

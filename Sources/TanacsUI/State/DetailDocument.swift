@@ -10,6 +10,12 @@ public enum DetailItem: Sendable, Equatable {
     case link(label: String, note: String, target: Route)
     /// A cited excerpt, shown as a marked quote with its source; `claim` names what it supports.
     case citation(excerpt: String, claim: String?)
+    /// Words of a source around a quotation, or of its article between quotations: verbatim, unmarked.
+    case context(String)
+    /// A quotation inside its article, highlighted and marked, leading to the reader.
+    case quoted(excerpt: String, text: String)
+    /// The quotation the reader shows, highlighted and marked inside its passage.
+    case highlight(String)
     /// A sentence in the project's words with the footnote marks of the quotations behind it;
     /// selecting it and pressing Enter reads those quotations. `bullet` lists it ("• ").
     case statement(text: String, marks: String, excerpts: [String], bullet: Bool)
@@ -21,6 +27,7 @@ public enum DetailItem: Sendable, Equatable {
         switch self {
         case .link(_, _, let target): return target
         case .citation(let excerpt, _): return .excerpt(excerpt)
+        case .quoted(let excerpt, _): return .excerpt(excerpt)
         case .statement(_, _, let excerpts, _): return excerpts.first.map { .excerpt($0) }
         case .quotation(_, let excerpt): return .excerpt(excerpt)
         default: return nil
@@ -54,6 +61,19 @@ struct PageNotes {
         }
     }
 
+    /// The numbered quotations grouped under each source ("What Haynes says"), in the order the
+    /// sources are listed, so what each says stands apart.
+    func bySource(_ m: Model, _ g: Glyphs) -> [DetailItem] {
+        var items: [DetailItem] = []
+        for source in m.sources {
+            let own = order.enumerated().filter { m.excerptByID[$0.element]?.source == source.id }
+            guard !own.isEmpty else { continue }
+            items += [.blank, .heading("What \(DetailDocument.shortName(source)) says (\(Text.count(own.count, "quotation")))")]
+            items += own.map { .quotation(mark: g.marks([$0.offset + 1]), excerpt: $0.element) }
+        }
+        return items
+    }
+
     /// The numbered quotations, under "Sources".
     func section(_ g: Glyphs) -> [DetailItem] {
         DetailDocument.section("Sources", order.enumerated().map { .quotation(mark: g.marks([$0.offset + 1]), excerpt: $0.element) })
@@ -80,6 +100,8 @@ public enum DetailDocument {
         case .person(let id): return m.personByID[id].map { PersonPage.items($0, m, g) } ?? missing(id)
         case .figure(let id): return m.figureByID[id].map { FigurePage.items($0, m, g) } ?? missing(id)
         case .excerpt(let id): return m.excerptByID[id].map { ReaderPage.items($0, state) } ?? missing(id)
+        case .source(let id): return m.sourceByID[id].map { SourcePage.items($0, state) } ?? missing(id)
+        case .article(let id, _): return m.sourceByID[id].map { ArticlePage.items($0, state) } ?? missing(id)
         case .index(let kind): return IndexPages.items(kind, state)
         case .search(let query): return SearchPage.items(query, state)
         }
@@ -168,6 +190,11 @@ public enum DetailDocument {
         return s.author.split(separator: " ").last.map(String.init) ?? s.author
     }
 
+    /// Where an excerpt stands in its source: "¶12", or "p. 3, lines 12–14" for the PDF-derived account.
+    public static func location(_ x: Excerpt, _ m: Model, _ g: Glyphs) -> String {
+        m.passages[x.id]?.location(paragraphMark: g.paragraph) ?? "\(g.paragraph)\(x.paragraph)"
+    }
+
     /// Wraps items into screen lines of `width` columns.
     public static func lines(_ items: [DetailItem], width: Int, in m: Model, glyphs g: Glyphs) -> [DetailLine] {
         var out: [DetailLine] = []
@@ -175,7 +202,7 @@ public enum DetailDocument {
         func add(_ i: Int, _ raw: String, _ style: Style, indent baseIndent: Int = 0, hang: Int = 0) {
             // Leading spaces in the text indent it; other runs of whitespace collapse.
             let indent = baseIndent + raw.prefix(while: { $0 == " " }).count
-            let text = Sanitizer.clean(raw).split(separator: " ").joined(separator: " ")
+            let text = g.fold(Sanitizer.clean(raw)).split(separator: " ").joined(separator: " ")
             let first = Text.wrap(text, width: max(1, width - indent))
             guard hang > 0, first.count > 1 else {
                 for line in first { out.append(DetailLine(item: i, text: line, style: style, indent: indent)) }
@@ -202,7 +229,9 @@ public enum DetailDocument {
                 let source = m.sourceByID[x.source].map(shortName) ?? x.source
                 if let claim { add(i, claim, Theme.disputed, indent: 2) }
                 add(i, g.quoteOpen + x.text + g.quoteClose, Theme.quote, indent: 2, hang: 1)
-                add(i, "— \(source), ¶\(x.paragraph)", Theme.source, indent: 4)
+                add(i, "— \(source), \(location(x, m, g))", Theme.source, indent: 4)
+            case .context(let s): add(i, s, Theme.text)
+            case .quoted(_, let s), .highlight(let s): add(i, g.quoteOpen + s + g.quoteClose, Theme.highlight, hang: 1)
             case .statement(let text, let marks, _, let bullet):
                 add(i, (bullet ? "• " : "") + text + marks, Theme.text, hang: bullet ? 2 : 0)
             case .quotation(let mark, let id):
@@ -210,7 +239,7 @@ public enum DetailDocument {
                 let source = m.sourceByID[x.source].map(shortName) ?? x.source
                 let lead = mark + " "
                 add(i, lead + g.quoteOpen + x.text + g.quoteClose, Theme.quote, indent: 0, hang: TextWidth.of(lead) + 1)
-                add(i, "— \(source), ¶\(x.paragraph)" + (x.isNote ? ", endnote" : ""), Theme.source, indent: TextWidth.of(lead) + 2)
+                add(i, "— \(source), \(location(x, m, g))" + (x.isNote ? ", endnote" : ""), Theme.source, indent: TextWidth.of(lead) + 2)
             case .blank: out.append(DetailLine(item: i, text: "", style: Theme.text, indent: 0))
             }
         }

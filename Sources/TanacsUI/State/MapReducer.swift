@@ -67,8 +67,8 @@ public enum MapReducer {
         return best?.id
     }
 
-    /// Selects a place, keeps it in view, and lets the detail pane follow.
-    static func select(_ state: inout AppState, _ id: String) {
+    /// Selects a place, keeps it in view, and (with `follow`) lets the detail pane follow.
+    static func select(_ state: inout AppState, _ id: String, follow: Bool = true) {
         guard let index = state.townIDs.firstIndex(of: id) else { return }
         state.towns.selected = index
         if state.map.zoom > 0, let place = state.model.placeByID[id] {
@@ -76,7 +76,7 @@ public enum MapReducer {
             let (x, y) = MapScene.projection(for: state, width: area.width, height: area.height).cell(GeoPoint(lat: place.lat, lon: place.lon))
             if x < 1 || y < 1 || x >= area.width - 1 || y >= area.height - 1 { state.map.center = GeoPoint(lat: place.lat, lon: place.lon) }
         }
-        Reducer.followSelection(&state)
+        if follow { Reducer.followSelection(&state, of: .map) }
     }
 
     /// Zooms about the selected place; zooming out past a district or site selects the town it is in.
@@ -132,17 +132,24 @@ public enum MapReducer {
         state.map.drawing = next
     }
 
-    /// A click selects the nearest marker within two cells; true when it was a second click on the
-    /// selection, which opens it.
+    /// What a click on a cell of the map's area means: the town whose mark is drawn there, else the
+    /// town whose name is written there, else the nearest mark within two columns and a row.
+    public static func hit(_ scene: MapScene, x cx: Int, y cy: Int) -> String? {
+        // Marks later in the list are drawn over earlier ones in the same cell.
+        if let drawn = scene.markers.last(where: { $0.x == cx && $0.y == cy }) { return drawn.id }
+        if let label = scene.labels.first(where: { $0.y == cy && cx >= $0.x && cx < $0.x + $0.width }) { return label.id }
+        return scene.markers.filter { abs($0.x - cx) <= 2 && abs($0.y - cy) <= 1 }
+            .min { abs($0.x - cx) + 2 * abs($0.y - cy) < abs($1.x - cx) + 2 * abs($1.y - cy) }?.id
+    }
+
+    /// A click selects the town under the pointer; true when it was a second click on the selection,
+    /// which opens it.
     static func click(_ state: inout AppState, x: Int, y: Int, wasFocused: Bool) -> Bool {
         let area = area(state)
         let scene = MapScene(state: state, width: area.width, height: area.height)
-        let (cx, cy) = (x - area.x, y - area.y)
-        let hit = scene.markers.filter { abs($0.x - cx) <= 2 && abs($0.y - cy) <= 1 }
-            .min { abs($0.x - cx) + 2 * abs($0.y - cy) < abs($1.x - cx) + 2 * abs($1.y - cy) }
-        guard let hit else { return false }
-        if wasFocused && hit.id == scene.selectedID { return true }
-        select(&state, hit.id)
+        guard let id = hit(scene, x: x - area.x, y: y - area.y) else { return false }
+        if wasFocused && id == scene.selectedID { return true }
+        select(&state, id)
         return false
     }
 }

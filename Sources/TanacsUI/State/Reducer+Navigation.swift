@@ -2,23 +2,32 @@ import TanacsModel
 
 /// Opening, following links, history, the reader and the mouse.
 extension Reducer {
-    /// Shows a page in the detail pane, remembering where we were.
+    /// Shows a page in the detail pane, remembering where we were, and moves the other panes to it.
     static func navigate(_ state: inout AppState, to route: Route, reader: ReaderContext? = nil) {
         state.back.append(state.location)
         state.forward.removeAll()
         state.detail = DetailState(route: route, reader: reader)
         state.focus = .detail
+        state.maximised = false
+        syncPanes(&state, to: route)
+        // The article opens at the quotation it was reached from.
+        if case .article(_, let excerpt?) = route, let n = ArticlePage.selection(of: excerpt, in: state.detailItems, state.model) {
+            state.detail.cursor.selected = n
+        }
     }
 
     static func open(_ state: inout AppState) {
         switch state.focus {
         case .timeline, .map:
-            followSelection(&state)
-            guard let route = state.detail.route else { return }
-            // Keep the page as it is (selection, scroll), only move the focus and remember it.
-            let detail = state.detail
-            navigate(&state, to: route)
-            state.detail = detail
+            let route: Route? = state.focus == .map ? state.selectedTown.map { .place($0.id) } : state.selectedEvent.map { .event($0.id) }
+            guard let route else { return }
+            if state.detail.route == route {
+                // Already shown: keep the page as it is (selection, scroll) and move into it.
+                state.detail.followsSelection = false
+                state.focus = .detail
+            } else {
+                navigate(&state, to: route)
+            }
         case .detail:
             let items = state.detailItems
             let selectable = state.detailSelectable
@@ -99,11 +108,9 @@ extension Reducer {
             let n = state.timelineRows[..<index].filter { $0.eventID != nil }.count
             if wasFocused && n == state.timeline.selected { open(&state) } else { move(&state, by: n - state.timeline.selected) }
         case .map:
-            let index = state.towns.offset + row
-            guard state.townIDs.indices.contains(index) else { return }
-            if wasFocused && index == state.towns.selected { open(&state) } else { move(&state, by: index - state.towns.selected) }
+            if MapReducer.click(&state, x: x, y: y, wasFocused: wasFocused) { open(&state) }
         case .detail:
-            let lines = state.detailLines(width: state.contentWidth(.detail))
+            let lines = state.detailLines(width: state.detailTextWidth)
             let index = state.detail.cursor.offset + row
             guard lines.indices.contains(index),
                   let n = state.detailSelectable.firstIndex(of: lines[index].item) else { return }
@@ -127,7 +134,7 @@ extension Reducer {
         }
         state.towns.offset = scrolled(state.towns.offset, first: state.towns.selected, last: state.towns.selected,
                                       visible: state.visibleRows(.map), count: state.townIDs.count)
-        let lines = state.detailLines(width: state.contentWidth(.detail))
+        let lines = state.detailLines(width: state.detailTextWidth)
         let selectable = state.detailSelectable
         let visible = state.visibleRows(.detail)
         if selectable.indices.contains(state.detail.cursor.selected) {
@@ -162,5 +169,52 @@ extension Array where Element: Hashable {
     var uniqued: [Element] {
         var seen = Set<Element>()
         return filter { seen.insert($0).inserted }
+    }
+}
+
+/// Citations and the whole article.
+extension Reducer {
+    /// The quotation selected in the detail pane, or the one the reader shows.
+    static func selectedExcerpt(_ state: AppState) -> String? {
+        let items = state.detailItems, selectable = state.detailSelectable
+        if state.focus == .detail, selectable.indices.contains(state.detail.cursor.selected),
+           case .excerpt(let id) = items[selectable[state.detail.cursor.selected]].target { return id }
+        if case .excerpt(let id) = state.detail.route { return id }
+        return nil
+    }
+
+    /// `y`: copies a citation (Chicago style) of the selected quotation, or of the sources behind the
+    /// record on the page, to the clipboard through the terminal, and shows it.
+    static func cite(_ state: inout AppState) {
+        let id: String?
+        switch state.detail.route {
+        case .article(let source, _): id = selectedExcerpt(state) ?? source
+        case .source(let source): id = selectedExcerpt(state) ?? source
+        default: id = selectedExcerpt(state) ?? state.detail.route?.recordID
+        }
+        guard let id else { state.notice = "Nothing to cite here: select a quotation or open a record"; return }
+        let text: String?
+        if id.hasPrefix("source:"), let s = state.model.sourceByID[id] {
+            text = Citation.format(s, style: .chicago)
+        } else {
+            text = Citation.format(id, style: .chicago, in: state.model)
+        }
+        guard let text else { state.notice = "Nothing to cite here"; return }
+        let line = text.split(separator: "\n").joined(separator: " ")
+        state.effects.append(.copy(line))
+        state.notice = "Copied: " + line
+    }
+
+    /// `a`: the whole article of the selected quotation (or of the source on screen), from that spot.
+    static func openArticle(_ state: inout AppState) {
+        let excerpt = selectedExcerpt(state)
+        var source = excerpt.flatMap { state.model.excerptByID[$0]?.source }
+        if source == nil, case .source(let id) = state.detail.route { source = id }
+        guard let source else { state.notice = "Select a quotation first, then a opens its article"; return }
+        guard state.sourceTexts[source] != nil else {
+            state.notice = "The whole article needs the source texts: start with --sources DIR or set TANACS_SOURCES"
+            return
+        }
+        navigate(&state, to: .article(source, at: excerpt))
     }
 }

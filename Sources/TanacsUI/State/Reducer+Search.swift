@@ -33,6 +33,7 @@ extension Reducer {
             state.forward.removeAll()
             state.detail = DetailState(route: target)
             state.focus = .detail
+            syncPanes(&state, to: target)
             return
         // ↑ ↓ step through earlier searches while the line is empty or holds one of them; once
         // something is typed they move through the results, as Tab and Shift-Tab always do.
@@ -139,7 +140,7 @@ extension Reducer {
             guard entries.indices.contains(cursor.selected) else { return }
             state.setFilter(entries[cursor.selected].apply(to: state.filter))
             if state.listPane != .timeline || state.focus != .timeline { focus(&state, .timeline) }
-            followSelection(&state)
+            followSelection(&state, of: .timeline)
         default: break
         }
         if state.filterMenu != nil { state.filterMenu = cursor }

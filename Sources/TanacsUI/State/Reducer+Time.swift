@@ -20,9 +20,12 @@ extension Reducer {
         guard let index = state.firstEventOnDay[day] else { return }
         state.timeline.selected = index
         revealSelectedDay(&state)
-        if state.listPane == .timeline && showSelection {
-            let route = Route.event(state.timelineEvents[index])
-            if state.detail.route != route { state.detail = DetailState(route: route) }
+        // A page opened on purpose stays (showing the new day) unless the timeline is in use; one that
+        // followed the selection moves on, and anything replaced goes into history.
+        if state.listPane == .timeline && showSelection && (state.detail.followsSelection || state.focus == .timeline) {
+            followSelection(&state, of: .timeline)
+            state.currentDate = day
+            state.currentPeriod = nil
         }
     }
 

@@ -15,14 +15,16 @@ public struct ScreenLayout: Sendable, Equatable {
     }
 
     /// `reading` gives the detail pane the whole width, as the reader wants.
-    public static func compute(width: Int, height: Int, focus: Pane, listPane: Pane, reading: Bool = false) -> ScreenLayout {
+    /// `maximised` gives the focused pane the whole screen.
+    public static func compute(width: Int, height: Int, focus: Pane, listPane: Pane, reading: Bool = false,
+                               maximised: Bool = false) -> ScreenLayout {
         let screen = Rect(x: 0, y: 0, width: width, height: height)
         let (body, status) = screen.splitBottom(1)
         if width < minWidth || height < minHeight {
             return ScreenLayout(panes: [], tabBar: nil, status: status, tooSmall: true)
         }
-        if reading && focus == .detail {
-            return ScreenLayout(panes: [(.detail, body)], tabBar: nil, status: status, tooSmall: false)
+        if reading && focus == .detail || maximised {
+            return ScreenLayout(panes: [(focus, body)], tabBar: nil, status: status, tooSmall: false)
         }
         if width >= 120 {
             // The map is wide and short (Hungary is three times as many columns as rows), so it sits
@@ -46,10 +48,15 @@ public struct ScreenLayout: Sendable, Equatable {
 
 extension AppState {
     public var layout: ScreenLayout {
-        var reading = false
-        if case .excerpt = detail.route { reading = true }
-        return ScreenLayout.compute(width: width, height: height, focus: focus, listPane: listPane, reading: reading)
+        ScreenLayout.compute(width: width, height: height, focus: focus, listPane: listPane,
+                             reading: Reducer.isReading(self), maximised: maximised)
     }
+
+    /// Prose wraps at about 100 columns however wide the pane, so lines stay readable.
+    public static let readableMeasure = 100
+
+    /// The width detail pages wrap to: the pane's inside, at most the readable measure.
+    public var detailTextWidth: Int { min(contentWidth(.detail), AppState.readableMeasure) }
 
     /// Rows of content a pane shows inside its border (at least one, so scrolling maths stays sane).
     func visibleRows(_ pane: Pane) -> Int {

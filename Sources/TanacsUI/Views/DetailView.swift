@@ -5,12 +5,12 @@ public enum DetailView {
     public static func render(_ state: AppState, in rect: Rect, focused: Bool, canvas: inout Canvas) {
         let route = state.detail.route
         let depth = state.back.isEmpty ? "" : " ‹\(state.back.count)"
-        canvas.box(rect, title: (route?.kindName ?? "Detail") + depth, focused: focused, glyphs: state.glyphs)
+        canvas.box(rect, title: (route?.kindName(in: state.model) ?? "Detail") + depth, focused: focused, glyphs: state.glyphs)
         let inner = rect.inset(1)
         guard !inner.isEmpty else { return }
         let selectable = state.detailSelectable
         let selectedItem = selectable.indices.contains(state.detail.cursor.selected) ? selectable[state.detail.cursor.selected] : nil
-        let lines = state.detailLines(width: inner.width)
+        let lines = state.detailLines(width: min(inner.width, AppState.readableMeasure))
         // On search results, the words that matched are marked in every result.
         var query: SearchQuery?
         if case .search(let text) = route { query = state.searchIndex.parse(text) }

@@ -7,7 +7,11 @@ public enum HelpView {
 
     public static let everywhere: Section = ("Everywhere", [
         ("?", "show or hide this help"),
-        ("q  Ctrl-C", "quit"),
+        ("q", "close the help, the reader or a menu; on the main screen, quit"),
+        ("Q  Ctrl-C", "quit at once"),
+        ("Esc", "close, or go back"),
+        ("Ctrl-L", "redraw the whole screen"),
+        ("z", "maximise the focused pane, or restore the layout"),
         ("Tab  Shift-Tab", "next or previous pane"),
         ("1 2 3", "timeline, map, detail"),
         ("j k  ↓ ↑", "move down or up"),
@@ -16,6 +20,8 @@ public enum HelpView {
         ("/", "search everything: towns, councils, people, events, figures, quotations"),
         ("n N", "next or previous match of the last search in this list"),
         ("t c p e F", "indexes: towns, councils, people, events by kind, figures"),
+        ("s", "the sources: each one's quotations in the article's order"),
+        ("y", "copy a citation of the quotation or record (OSC 52) and show it"),
         ("Backspace  H  Ctrl-O", "back (like a browser)"),
         ("L", "forward (Ctrl-I is the same key as Tab in terminals)"),
         ("[ ]", "move the current date a day back or forward"),
@@ -36,6 +42,7 @@ public enum HelpView {
     public static let map: Section = ("Map", [
         ("← → ↑ ↓  h l k j", "nearest town that way"),
         ("Enter", "open the town in the detail pane"),
+        ("click", "select the town under the pointer; a second click opens it"),
         ("+  -  0", "zoom in, out, whole country"),
         ("b", "Budapest's districts and sites, or back"),
         ("m", "draw in braille, half blocks or ASCII"),
@@ -50,14 +57,16 @@ public enum HelpView {
     public static let detail: Section = ("Detail", [
         ("j k", "select the next or previous link or quotation"),
         ("Enter  l  →", "follow the link, or read the quotation with its source"),
-        ("Esc  h  ←", "back to the list pane"),
+        ("h  ←", "back to the list pane"),
+        ("a", "the whole article of the selected quotation (needs --sources)"),
         ("⚑", "disputed: the sources give different dates or numbers, each shown with its source"),
     ])
 
     public static let reader: Section = ("Reader", [
         ("> <  . ,", "next or previous excerpt of the record you came from"),
         ("Enter", "open a record that cites this excerpt"),
-        ("Backspace", "back to the record"),
+        ("a", "read the whole article from this quotation (needs --sources)"),
+        ("q  Esc  Backspace", "back to the record"),
     ])
 
     public static let search: Section = ("Search line", [
@@ -71,7 +80,7 @@ public enum HelpView {
     public static let filter: Section = ("Filter menu", [
         ("j k", "move"),
         ("Space  Enter", "switch a kind on or off, or apply the entry"),
-        ("Esc  f", "close"),
+        ("Esc  f  q", "close"),
     ])
 
     /// The sections for what is on screen now, most specific first.
@@ -90,14 +99,22 @@ public enum HelpView {
         return own + [everywhere]
     }
 
-    /// The help text as lines, for the overlay and for tests.
+    /// The help text as lines, for the overlay and for tests. Keys sit in a column as wide as the
+    /// widest key plus a gap; where that leaves too little room, each key's text goes below it.
     public static func lines(for state: AppState, width: Int) -> [(String, Style)] {
         var out: [(String, Style)] = [("Tanács keys", Theme.title), ("", Theme.text)]
-        let keyWidth = 22
-        for section in sections(for: state) {
+        let all = sections(for: state)
+        let keyWidth = 2 + (all.flatMap(\.keys).map { TextWidth.of($0.key) }.max() ?? 0) + 2
+        let stacked = width - keyWidth < 24
+        for section in all {
             out.append((section.title, Theme.heading))
             for (key, action) in section.keys {
-                let wrapped = Text.wrap(action, width: max(1, width - keyWidth - 2))
+                if stacked {
+                    out.append(("  " + key, Theme.heading))
+                    for part in Text.wrap(action, width: max(1, width - 4)) { out.append(("    " + part, Theme.text)) }
+                    continue
+                }
+                let wrapped = Text.wrap(action, width: max(1, width - keyWidth))
                 for (i, part) in wrapped.enumerated() {
                     out.append(((i == 0 ? Text.pad("  " + key, to: keyWidth) : String(repeating: " ", count: keyWidth)) + part, Theme.text))
                 }

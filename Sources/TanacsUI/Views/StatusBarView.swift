@@ -1,16 +1,26 @@
 /// The bottom line: the search being typed, or the focused view's keys, the date and the position.
 public enum StatusBarView {
-    public static func hints(for state: AppState) -> String {
-        if state.showHelp { return "j/k scroll  Esc close  q quit" }
-        if state.filterMenu != nil { return "j/k move  Space toggle  Esc close" }
-        if state.playing { return "▶ playing a day at a time: any key pauses" }
+    /// The focused view's most useful keys, most useful first; "? help" is always kept.
+    public static func hintItems(for state: AppState) -> [String] {
+        if state.showHelp { return ["j/k scroll", "Esc close", "Q quit"] }
+        if state.filterMenu != nil { return ["j/k move", "Space toggle", "Esc close"] }
+        if state.playing { return ["▶ playing a day at a time: any key pauses"] }
         switch state.focus {
-        case .timeline: return "j/k move  Enter open  / search  : go to  [ ] day  P play  f filter  t c p e F  ? help"
-        case .map: return "arrows move  Enter open  +/- zoom  b Budapest  m drawing  : go to  [ ] day  P play  ? help"
+        case .timeline: return ["j/k move", "Enter open", "/ search", ": go to", "[ ] day", "P play", "f filter", "t c p e F s indexes", "z max", "q quit"]
+        case .map: return ["arrows move", "Enter open", "+/- zoom", "b Budapest", "m drawing", ": go to", "[ ] day", "P play"]
         case .detail:
-            if case .excerpt = state.detail.route { return "> < next/prev excerpt  Enter open  Bksp back  ? help  q quit" }
-            return "j/k select  Enter follow  Bksp back  L fwd  / search  ? help  q quit"
+            if Reducer.isReading(state) { return ["> < next/prev", "Enter open", "a article", "y cite", "q back"] }
+            return ["j/k select", "Enter follow", "y cite", "Bksp back", "L fwd", "/ search", "q quit"]
         }
+    }
+
+    public static func hints(for state: AppState) -> String { (hintItems(for: state) + ["? help"]).joined(separator: "  ") }
+
+    /// As many hints as fit in `width`, always ending with "? help" when that fits at all.
+    static func fitted(_ items: [String], width: Int) -> String {
+        var kept = items
+        while !kept.isEmpty && TextWidth.of((kept + ["? help"]).joined(separator: "  ")) > width { kept.removeLast() }
+        return (kept + ["? help"]).joined(separator: "  ")
     }
 
     public static func position(for state: AppState) -> String {
@@ -46,11 +56,13 @@ public enum StatusBarView {
         }
         var right = [date(state), position(for: state)].filter { !$0.isEmpty }.joined(separator: " \(state.glyphs.vertical) ")
         if !right.isEmpty { right += " " }
-        let leftText = state.notice ?? hints(for: state)
+        // The right side gives way first, so "? help" stays on screen at any width it fits in.
+        if TextWidth.of(right) + 1 + TextWidth.of(" ? help") > rect.width { right = "" }
         let leftWidth = max(0, rect.width - TextWidth.of(right) - 1)
+        let leftText = state.notice ?? fitted(hintItems(for: state), width: max(0, leftWidth - 1))
         canvas.write(" " + Text.truncate(leftText, to: max(0, leftWidth - 1), glyphs: state.glyphs),
                      x: rect.x, y: rect.y, style: state.notice == nil ? Theme.status : Theme.statusKey, limit: rect.x + leftWidth)
-        if TextWidth.of(right) < rect.width {
+        if !right.isEmpty, TextWidth.of(right) < rect.width {
             canvas.write(right, x: rect.maxX - TextWidth.of(right), y: rect.y, style: Theme.statusKey, limit: rect.maxX)
         }
     }

@@ -10,6 +10,7 @@ struct Explore: ParsableCommand {
         discussion: "Examples: tanacs; tanacs --at place:csepel; tanacs --date 1956-11-04")
 
     @OptionGroup var dataOptions: DataOptions
+    @OptionGroup var sourcesOption: SourcesOption
 
     @Option(help: ArgumentHelp("Open on this record: an id (council:…), csepel, or a name.", valueName: "id"),
             completion: RecordCompletion.kind(nil))
@@ -32,6 +33,7 @@ struct Explore: ParsableCommand {
         let model = try dataOptions.load()
         // Resolve the deep link before touching the terminal, so a bad id is a plain usage error.
         let target = try at.map { try resolve($0, in: model, option: "--at") }
+        let sourceTexts = try sourcesOption.load(model) ?? [:]
         let terminal: Terminal
         let environment = ProcessInfo.processInfo.environment
         do {
@@ -44,6 +46,7 @@ struct Explore: ParsableCommand {
         let (width, height) = terminal.size
         var state = AppState(model: model, width: width, height: height,
                              glyphs: ascii || !terminal.isUTF8 ? .ascii : .unicode)
+        state.sourceTexts = sourceTexts
         Reducer.start(&state, at: target, date: date)
         terminal.paint(Screen.render(state))
         state.prepareSearch()
@@ -56,6 +59,14 @@ struct Explore: ParsableCommand {
             // The end of input (a closed pty, a killed pane) ends the explorer like `q`.
             guard let msg = terminal.nextMessage(tickAfter: state.playing ? Reducer.playInterval : nil) else { break }
             Reducer.reduce(&state, msg)
+            let effects = state.effects
+            state.effects = []
+            for effect in effects {
+                switch effect {
+                case .redrawAll: terminal.invalidate()
+                case .copy(let text): terminal.copyToClipboard(text)
+                }
+            }
             if state.running { terminal.paint(Screen.render(state)) }
         }
     }

@@ -49,6 +49,7 @@ struct ManualCommand: ParsableCommand {
         out += ".SH ENVIRONMENT\n"
         let environment: [(String, String)] = [
             ("TANACS_DATA", "The dataset folder when --data is not given. Without either, a data/ folder beside or above the executable, then the dataset built into it."),
+            ("TANACS_SOURCES", "The folder of the source articles when --sources is not given: the reader then scrolls the whole article a quotation comes from."),
             ("COLUMNS", "The width tables are fitted to when standard output is not a terminal."),
             ("NO_COLOR", "Any non-empty value turns colours off; bold, underline and reverse video stay."),
             ("TERM", "The terminal type; unset, dumb or unknown, the explorer exits with status 69."),
@@ -72,6 +73,7 @@ struct ManualCommand: ParsableCommand {
             tanacs events --place csepel --from 1956-11-01
             tanacs export --format markdown --place gyor | pandoc -s -o gyor.html
             tanacs export --format sqlite --out tanacs.db
+            tanacs cite excerpt:blog-p3-1 --style bibtex
             """) + "\n.fi\n"
         return out
     }

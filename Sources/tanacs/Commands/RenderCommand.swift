@@ -29,6 +29,7 @@ struct RenderCommand: ParsableCommand {
     @Flag(help: "Draw borders and marks in plain ASCII.")
     var ascii = false
 
+    @OptionGroup var sourcesOption: SourcesOption
     @OptionGroup var dataOptions: DataOptions
 
     var dimensions: (width: Int, height: Int)? {
@@ -47,6 +48,7 @@ struct RenderCommand: ParsableCommand {
         let m = try dataOptions.load()
         let (width, height) = dimensions!
         var state = AppState(model: m, width: width, height: height, glyphs: ascii ? .ascii : .unicode)
+        state.sourceTexts = try sourcesOption.load(m) ?? [:]
         Reducer.start(&state, at: try at.map { try resolve($0, in: m, option: "--at") }, date: date)
         for key in try KeySyntax.parse(keys) where state.running {
             Reducer.reduce(&state, .key(key))
