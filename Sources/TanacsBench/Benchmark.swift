@@ -177,9 +177,9 @@ public enum Benchmark {
             return rowNames[9...].map { Row(name: $0, value: "skipped (no tanacs executable given)", budget: "not measured", ok: true) }
         }
         var rows: [Row] = []
-        // The record files and their parts, as the loader reads them.
+        // The files the loader reads: record files and their parts, the register and the passages.
         var files: [String] = []
-        for file in DataLoader.files {
+        for file in DataLoader.files + [DataLoader.registerFile, DataLoader.passagesFile] {
             var part = 1
             while FileManager.default.fileExists(atPath: data.appendingPathComponent(DataLoader.partName(file, part)).path) {
                 files.append(data.appendingPathComponent(DataLoader.partName(file, part)).path)

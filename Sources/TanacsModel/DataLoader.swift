@@ -200,6 +200,7 @@ public enum DataLoader {
         @Sendable func passages() -> FileOutcome {
             do {
                 guard let data = try read(passagesFile) else { return FileOutcome(records: [Passage]()) }
+                if fastPath, let passages = RecordReader.records(data, { try $0.passage() }) { return FileOutcome(records: passages) }
                 var warnings: [LoadError] = []
                 let passages = try decodeArray(Passage.self, data: data, displayName: passagesFile, known: nil, warnings: &warnings)
                 return FileOutcome(records: passages, warnings: warnings)
