@@ -290,10 +290,11 @@ public enum DataLoader {
                                           warnings: inout [LoadError], errors: inout [LoadError],
                                           failedIDs: inout [String]) throws -> [T] {
         guard !data.isEmpty else { throw LoadError(file: displayName, message: "the file is empty (expected a JSON array)") }
-        if let encoding = JSONCheck.otherEncoding(data) {
-            throw LoadError(file: displayName, line: 1, column: 1, message: "the file is \(encoding), not UTF-8: save it as UTF-8")
+        if let problem = JSONCheck.encodingProblem(data) {
+            throw LoadError(file: displayName, line: problem.line, column: problem.column, message: problem.message)
         }
-        if let offset = firstInvalidUTF8(in: data) {
+        // A zero byte before the first bad one is UTF-16 text pasted in: the check below names it.
+        if let offset = firstInvalidUTF8(in: data), !data.prefix(offset).contains(0) {
             let (line, column) = position(ofByte: offset, in: data)
             throw LoadError(file: displayName, line: line, column: column,
                             message: "the file is not valid UTF-8 (byte 0x\(String(data[data.startIndex + offset], radix: 16, uppercase: true)) at offset \(offset))")
