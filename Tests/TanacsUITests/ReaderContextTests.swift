@@ -145,4 +145,33 @@ final class ReaderContextTests: XCTestCase {
             }
         }
     }
+
+    /// A quotation that opens with the source's own quotation mark is not marked again: no ““ in the
+    /// reader, in a record's notes or in a source's list, for any excerpt.
+    func testEveryQuotationIsMarkedExactlyOnce() throws {
+        let m = MapTests.bundled
+        let opening = m.excerpts.filter { $0.text.first.map { "“\"".contains($0) } ?? false }
+        XCTAssertGreaterThanOrEqual(opening.count, 5, "the data has quotations that open with their own mark")
+        let doubled = ["““", "””", "\"\"", "“\"", "\"”", "‘‘", "’’"]
+        let s = AppState(model: m, width: 120, height: 40)
+        for x in m.excerpts {
+            let reader = DetailDocument.lines(ReaderPage.items(x, s), width: 100, in: m, glyphs: .unicode).map(\.text).joined(separator: "\n")
+            let notes = DetailDocument.lines([.citation(excerpt: x.id, claim: nil), .quotation(mark: "¹", excerpt: x.id)], width: 100, in: m, glyphs: .unicode)
+                .map(\.text).joined(separator: "\n")
+            for text in [reader, notes] {
+                for pair in doubled where text.contains(pair) && !x.text.contains(pair) {
+                    XCTFail("\(x.id) shows \(pair):\n\(text)")
+                }
+            }
+        }
+        XCTAssertEqual(QuoteMarks.wrap("A plain sentence."), "“A plain sentence.”")
+        XCTAssertEqual(QuoteMarks.wrap("“The whole of it is one quotation.”26"), "“The whole of it is one quotation.”26", "the source's marks alone")
+        XCTAssertEqual(QuoteMarks.wrap("\"Straight marks too.\"[5]"), "\"Straight marks too.\"[5]")
+        XCTAssertEqual(QuoteMarks.wrap("“Brothers,” students called."), "‘“Brothers,” students called.’", "outer marks single where the text has double ones")
+        XCTAssertEqual(QuoteMarks.wrap("He said “yes” and “no”."), "‘He said “yes” and “no”.’")
+        XCTAssertEqual(QuoteMarks.wrap("“A,” he said, “B.”"), "‘“A,” he said, “B.”’", "two quotations are not one")
+        XCTAssertEqual(QuoteMarks.wrap("‘Single marks’, said he."), "“‘Single marks’, said he.”")
+        XCTAssertEqual(QuoteMarks.wrap("“Both,” he said.", ascii: true), "'“Both,” he said.'")
+        XCTAssertEqual(QuoteMarks.wrap("Plain.", ascii: true), "\"Plain.\"")
+    }
 }
