@@ -58,6 +58,8 @@ final class ReaderContextTests: XCTestCase {
         let selected = items[s.detailSelectable[s.detail.cursor.selected]]
         XCTAssertEqual(selected, .quoted(excerpt: "excerpt:blog-p3-2", text: s.model.passages["excerpt:blog-p3-2"]!.quote),
                        "the article opens on the quotation")
+        let row = try XCTUnwrap(s.detailLines(width: s.detailTextWidth).firstIndex { $0.item == s.detailSelectable[s.detail.cursor.selected] })
+        XCTAssertTrue((0...2).contains(row - s.detail.cursor.offset), "near the top, to read on from: row \(row), offset \(s.detail.cursor.offset)")
         let marked = Set(items.compactMap { item -> String? in if case .quoted(let id, _) = item { return id } else { return nil } })
         let blog = s.model.excerpts.filter { $0.source == "source:blog" }
         // Every excerpt is marked, on its own or inside an overlapping one.

@@ -10,9 +10,14 @@ extension Reducer {
         state.focus = .detail
         state.maximised = false
         syncPanes(&state, to: route)
-        // The article opens at the quotation it was reached from.
+        // The article opens at the quotation it was reached from, near the top with the line or
+        // two before it, as less opens a file at a line: the reading goes on from there.
         if case .article(_, let excerpt?) = route, let n = ArticlePage.selection(of: excerpt, in: state.detailItems, state.model) {
             state.detail.cursor.selected = n
+            let item = state.detailSelectable[n]
+            if let first = state.detailLines(width: state.detailTextWidth).firstIndex(where: { $0.item == item }) {
+                state.detail.cursor.offset = max(0, first - 2)
+            }
         }
     }
 
