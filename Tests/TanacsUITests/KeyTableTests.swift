@@ -61,6 +61,13 @@ final class KeyTableTests: XCTestCase {
             var closed = s
             Fixture.press(&closed, .char("?"))
             XCTAssertFalse(closed.showHelp, "? again hides it")
+            var menu = base([.char("f")])
+            Fixture.press(&menu, .char("?"))
+            XCTAssertTrue(menu.showHelp, "over the filter menu too")
+            XCTAssertEqual(HelpView.sections(for: menu).first?.title, "Filter menu")
+            Fixture.press(&menu, .char("q"))
+            XCTAssertFalse(menu.showHelp)
+            XCTAssertNotNil(menu.filterMenu, "closing the help comes back to the menu")
         }),
         "Everywhere/q": Entry(keys: [.char("q")], given: { middle() }, then: { _, s, _ in
             XCTAssertFalse(s.running, "on the main screen q quits")

@@ -80,7 +80,16 @@ final class KeysTests: XCTestCase {
             for keys in [[], [Key.char("2")], [.char("3")], [.char("f")]] {
                 var s = Fixture.state(w, h, keys: keys)
                 Fixture.press(&s, .char("?"))
-                let width = min(w - 2, 80) - 3
+                XCTAssertTrue(s.showHelp, "\(w)×\(h) \(keys): ? shows the help")
+                let width = min(w - 2, 80) - 4
+                // On screen, a blank column each side inside the border: no text touches it.
+                let canvas = Screen.render(s)
+                let box = (x: (w - min(w - 2, 80)) / 2, width: min(w - 2, 80), y: (h - min(h - 2, 44)) / 2, height: min(h - 2, 44))
+                XCTAssertEqual(canvas[box.x + box.width - 1, box.y + 1].grapheme, s.glyphs.vertical, "\(w)×\(h): the help's right border")
+                for y in (box.y + 1)..<(box.y + box.height - 1) {
+                    XCTAssertEqual(canvas[box.x + 1, y].grapheme, " ", "\(w)×\(h) row \(y): the left margin")
+                    XCTAssertEqual(canvas[box.x + box.width - 2, y].grapheme, " ", "\(w)×\(h) row \(y): text against the right border")
+                }
                 let lines = HelpView.lines(for: s, width: width).map(\.0)
                 let words = Set(HelpView.sections(for: s).flatMap { $0.keys.flatMap { ($0.key + " " + $0.action).split(separator: " ").map(String.init) } })
                 for line in lines {

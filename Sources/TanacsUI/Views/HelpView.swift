@@ -131,7 +131,8 @@ public enum HelpView {
         canvas.fill(rect)
         canvas.box(rect, title: "Help", focused: true, glyphs: state.glyphs)
         let inner = rect.inset(1)
-        let all = lines(for: state, width: inner.width - 1)
+        // A column of margin each side, so no text runs into the border.
+        let all = lines(for: state, width: inner.width - 2)
         let top = min(state.helpScroll, max(0, all.count - inner.height))
         for row in 0..<inner.height where top + row < all.count {
             let (text, style) = all[top + row]
