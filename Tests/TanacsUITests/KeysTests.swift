@@ -110,7 +110,7 @@ final class KeysTests: XCTestCase {
     }
 
     func testStatusBarAlwaysShowsHelpKey() {
-        for keys in [[], [Key.char("2")], [.char("3")], [.char("?")], [.char("f")]] {
+        for keys in [[], [Key.char("2")], [.char("3")], [.char("?")], [.char("f")], [.char("z")]] {
             var s = Fixture.state(120, 24, keys: keys)
             for w in 40...200 {
                 Reducer.reduce(&s, .resize(width: w, height: 24))
@@ -120,6 +120,17 @@ final class KeysTests: XCTestCase {
                 XCTAssertTrue(canvas.text.contains("? help"), "\(w) columns \(keys): \(canvas.text)")
             }
         }
+    }
+
+    /// A maximised pane's bar says how to restore it, and no longer that q quits (q restores first).
+    func testMaximisedBarSaysHowToRestore() {
+        var s = Fixture.state(120, 24, keys: [.char("z")])
+        XCTAssertTrue(s.maximised)
+        XCTAssertEqual(StatusBarView.hintItems(for: s).first, "z restore")
+        XCTAssertFalse(StatusBarView.hintItems(for: s).contains("q quit"))
+        Fixture.press(&s, .char("z"))
+        XCTAssertFalse(StatusBarView.hintItems(for: s).contains("z restore"))
+        XCTAssertTrue(StatusBarView.hintItems(for: s).contains("q quit"))
     }
 
     func testKindsAndCountsAreNamedRight() throws {
