@@ -79,6 +79,12 @@ final class KeyTableTests: XCTestCase {
             Fixture.press(&big, .char("z"), .char("q"))
             XCTAssertTrue(big.running, "a maximised pane is restored first")
             XCTAssertFalse(big.maximised)
+            var goTo = middle()
+            Fixture.press(&goTo, .char(":"), .char("q"))
+            XCTAssertNil(goTo.goTo, "an empty go-to line closes")
+            XCTAssertTrue(goTo.running)
+            Fixture.press(&goTo, .char(":"), .char("i"), .char("q"))
+            XCTAssertEqual(goTo.goTo?.query, "iq", "after other text q is a letter")
         }),
         "Everywhere/Q  Ctrl-C": Entry(keys: [.char("Q"), .ctrl("c")], given: { reader() }, then: { b, s, _ in
             XCTAssertTrue(b.running)

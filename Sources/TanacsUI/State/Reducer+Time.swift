@@ -76,6 +76,10 @@ extension Reducer {
         case .escape, .ctrl("c"), .ctrl("g"):
             state.goTo = nil
             return
+        // On an empty line q closes it, as it closes everything on top; once typing, q is a letter.
+        case .char("q") where line.query.isEmpty:
+            state.goTo = nil
+            return
         case .enter:
             state.goTo = nil
             goTo(&state, line.query)

@@ -7,7 +7,7 @@ public enum HelpView {
 
     public static let everywhere: Section = ("Everywhere", [
         ("?", "show or hide this help"),
-        ("q", "close the help, the reader or a menu; on the main screen, quit"),
+        ("q", "close the help, the reader, a menu or an empty go-to line; on the main screen, quit"),
         ("Q  Ctrl-C", "quit at once"),
         ("Esc", "close, or go back"),
         ("Ctrl-L", "redraw the whole screen"),
