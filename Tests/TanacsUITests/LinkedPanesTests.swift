@@ -34,6 +34,23 @@ final class LinkedPanesTests: XCTestCase {
         XCTAssertTrue(MapReducer.scene(s).linkedIDs.contains("place:miskolc"), "and lights it")
     }
 
+    /// An event the timeline's filter hides cannot be selected there: the notice says so and how to clear it.
+    func testAnEventHiddenByTheFilterSaysSo() {
+        var s = Fixture.state(120, 40)
+        s.setFilter(TimelineFilter(kinds: [.council]))
+        XCTAssertNotEqual(s.model.eventByID["event:1956-10-25-miskolc-broadcast"]?.kind, .council)
+        search(&s, "miskolc radio", pick: .event("event:1956-10-25-miskolc-broadcast"))
+        XCTAssertEqual(s.detail.route, .event("event:1956-10-25-miskolc-broadcast"))
+        XCTAssertEqual(s.notice, "The timeline's filter hides this event: X clears the filter")
+        XCTAssertEqual(s.selectedTown?.id, "place:miskolc", "the map still moves")
+        Fixture.press(&s, .char("1"), .char("X"))
+        Fixture.press(&s, .char("3"))
+        var again = s
+        search(&again, "miskolc radio", pick: .event("event:1956-10-25-miskolc-broadcast"))
+        XCTAssertEqual(again.selectedEvent?.id, "event:1956-10-25-miskolc-broadcast", "unfiltered, the row is selected")
+        XCTAssertNil(again.notice)
+    }
+
     func testIndexLinkToACouncilSelectsItsSeat() {
         var s = Fixture.state(120, 40)
         Fixture.press(&s, .char("c"))

@@ -211,6 +211,7 @@ public enum Reducer {
         case .event(let id):
             guard let event = m.eventByID[id] else { return }
             if let n = state.timelineEvents.firstIndex(of: id) { state.timeline.selected = n }
+            else if !state.filter.isEmpty { state.notice = "The timeline's filter hides this event: X clears the filter" }
             setDate(&state, of: event)
             selectOnMap(&state, event.places)
         case .place(let id): selectOnMap(&state, [id])
