@@ -90,6 +90,37 @@ final class ReaderContextTests: XCTestCase {
         XCTAssertTrue(s.running, "q closes the reader, it does not quit")
     }
 
+    /// In the whole article > and < jump between marked passages; a quotation opened on its own steps
+    /// through its source in the article's order.
+    func testNextAndPreviousInTheArticleAndInAQuotationOpenedAlone() throws {
+        try XCTSkipIf(Self.seeds == nil, "source articles not found")
+        var s = try reader("excerpt:blog-p3-2", texts: true)
+        XCTAssertNil(s.detail.reader, "opened on its own")
+        let order = SourcePage.inArticleOrder("source:blog", s.model).map(\.id)
+        let at = try XCTUnwrap(order.firstIndex(of: "excerpt:blog-p3-2"))
+        Fixture.press(&s, .char(">"))
+        XCTAssertEqual(s.detail.route, .excerpt(order[at + 1]), "the next quotation of the source")
+        Fixture.press(&s, .char("<"), .char("<"))
+        XCTAssertEqual(s.detail.route, .excerpt(order[at - 1]))
+        Fixture.press(&s, .char(">"), .char("a"))
+        XCTAssertEqual(s.detail.route, .article("source:blog", at: "excerpt:blog-p3-2"))
+        func marked(_ s: AppState) -> String? {
+            if case .quoted(let id, _) = s.detailItems[s.detailSelectable[s.detail.cursor.selected]] { return id } else { return nil }
+        }
+        XCTAssertEqual(marked(s), "excerpt:blog-p3-2")
+        let before = s.detail.cursor.selected
+        Fixture.press(&s, .char(">"))
+        XCTAssertGreaterThan(s.detail.cursor.selected, before + 1, "over the links of the records citing it")
+        XCTAssertNotNil(marked(s), "onto the next marked passage")
+        XCTAssertNotEqual(marked(s), "excerpt:blog-p3-2")
+        Fixture.press(&s, .char("<"))
+        XCTAssertEqual(s.detail.cursor.selected, before, "and back")
+        Fixture.press(&s, .char("g"), .char("<"))
+        XCTAssertEqual(s.detail.cursor.selected, 0)
+        XCTAssertEqual(s.notice, "First quotation in this article")
+        XCTAssertEqual(StatusBarView.hintItems(for: s).first, "> < quotations")
+    }
+
     func testWithoutTheTextsTheArticleKeySaysHowToGetThem() throws {
         var s = try reader("excerpt:blog-p3-2", texts: false)
         Fixture.press(&s, .char("a"))

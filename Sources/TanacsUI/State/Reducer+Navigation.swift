@@ -82,14 +82,43 @@ extension Reducer {
 
     /// In the reader, the next or previous excerpt of the record it was opened from.
     static func stepReader(_ state: inout AppState, by step: Int) {
-        guard case .excerpt(let id) = state.detail.route, let reader = state.detail.reader,
-              let index = reader.excerpts.firstIndex(of: id) else { return }
+        if case .article = state.detail.route { stepArticle(&state, by: step); return }
+        guard case .excerpt(let id) = state.detail.route else {
+            state.notice = "> and < step through quotations: open one first"
+            return
+        }
+        guard let reader = state.detail.reader, let index = reader.excerpts.firstIndex(of: id) else {
+            // Opened on its own (search, go-to, --at, the sources): its source's quotations, in the article's order.
+            guard let source = state.model.excerptByID[id]?.source else { return }
+            let order = SourcePage.inArticleOrder(source, state.model).map(\.id)
+            guard let at = order.firstIndex(of: id) else { return }
+            guard order.indices.contains(at + step) else {
+                state.notice = step > 0 ? "Last quotation of this source" : "First quotation of this source"
+                return
+            }
+            state.detail = DetailState(route: .excerpt(order[at + step]))
+            return
+        }
         let next = index + step
         guard reader.excerpts.indices.contains(next) else {
             state.notice = step > 0 ? "Last excerpt of this record" : "First excerpt of this record"
             return
         }
         state.detail = DetailState(route: .excerpt(reader.excerpts[next]), reader: reader)
+    }
+
+    /// In the whole article, the next or previous marked passage.
+    private static func stepArticle(_ state: inout AppState, by step: Int) {
+        let items = state.detailItems, selectable = state.detailSelectable
+        var n = state.detail.cursor.selected + step
+        while selectable.indices.contains(n) {
+            if case .quoted = items[selectable[n]] {
+                state.detail.cursor.selected = n
+                return
+            }
+            n += step
+        }
+        state.notice = step > 0 ? "Last quotation in this article" : "First quotation in this article"
     }
 
     static func click(_ state: inout AppState, x: Int, y: Int) {

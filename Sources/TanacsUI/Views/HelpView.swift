@@ -63,7 +63,7 @@ public enum HelpView {
     ])
 
     public static let reader: Section = ("Reader", [
-        ("> <  . ,", "next or previous excerpt of the record you came from"),
+        ("> <  . ,", "next or previous quotation: of the record you came from, else of its source in the article's order; in the whole article, the next marked passage"),
         ("Enter", "open a record that cites this excerpt"),
         ("a", "read the whole article from this quotation (needs --sources)"),
         ("q  Esc  Backspace", "back to the record"),
@@ -93,7 +93,10 @@ public enum HelpView {
             case .timeline: own = [timeline]
             case .map: own = [map]
             case .detail:
-                if case .excerpt = state.detail.route { own = [reader, detail] } else { own = [detail] }
+                switch state.detail.route {
+                case .excerpt, .article: own = [reader, detail]
+                default: own = [detail]
+                }
             }
         }
         return own + [everywhere]

@@ -16,6 +16,7 @@ public enum StatusBarView {
         case .timeline: return ["j/k move", "Enter open", "/ search", ": go to", "[ ] day", "P play", "f filter", "t c p e F s indexes", "z max", "q quit"]
         case .map: return ["arrows move", "Enter open", "+/- zoom", "b Budapest", "m drawing", ": go to", "[ ] day", "P play"]
         case .detail:
+            if case .article = state.detail.route { return ["> < quotations", "Enter open", "y cite", "q back"] }
             if Reducer.isReading(state) { return ["> < next/prev", "Enter open", "a article", "y cite", "q back"] }
             return ["j/k select", "Enter follow", "y cite", "Bksp back", "L fwd", "/ search", "q quit"]
         }
