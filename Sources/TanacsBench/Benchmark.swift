@@ -15,6 +15,10 @@ public enum Benchmark {
         public var keystrokes = 400
         /// Characters typed into the search line, at least.
         public var searchKeystrokes = 300
+        /// The `tanacs` executable timed as a whole process; nil skips the whole-process rows.
+        public var tanacs: String?
+        /// Runs of each whole process; the median counts.
+        public var processRuns = 5
         public var queries = ["budapest", "csepel", "workers council", "nagy imre", "gyor", "kilian barracks",
                               "strike", "sztalinvaros", "radio", "general strike", "miskolc", "dudas"]
         public init() {}
@@ -31,9 +35,11 @@ public enum Benchmark {
         public let bytesPerMove: Int
 
         public static func forScale(_ scale: Int) -> Budgets {
-            scale <= 1
-                ? Budgets(loadMs: 100, firstFrameMs: 30, keyP99Ms: 2, searchP99Ms: 10, rssMB: 40, bytesPerMove: 1024)
-                : Budgets(loadMs: 5000, firstFrameMs: 1000, keyP99Ms: 8, searchP99Ms: 10, rssMB: 400, bytesPerMove: 1024)
+            if scale <= 1 { return Budgets(loadMs: 100, firstFrameMs: 30, keyP99Ms: 2, searchP99Ms: 10, rssMB: 40, bytesPerMove: 1024) }
+            if scale <= 100 { return Budgets(loadMs: 5000, firstFrameMs: 1000, keyP99Ms: 8, searchP99Ms: 10, rssMB: 400, bytesPerMove: 1024) }
+            // Past 100×, keys and search keep the 100× budgets; load, first frame and memory grow with the data.
+            let f = Double(scale) / 100
+            return Budgets(loadMs: 5000 * f, firstFrameMs: 1000 * f, keyP99Ms: 8, searchP99Ms: 10, rssMB: 400 * f, bytesPerMove: 1024)
         }
     }
 
@@ -63,6 +69,8 @@ public enum Benchmark {
         "load (decode + validate + indices)", "first frame (state + render, 120×40)",
         "move (timeline j/k)", "open (Enter, follow link)", "back (Backspace)", "date step (] and [)",
         "search, per typed character", "bytes written for one j (ncurses, 120×40)", "peak memory (VmHWM)",
+        "tanacs render --size 120x40 (whole process)", "jq -c . (same files)", "python3 json.load (same files)",
+        "explorer CPU while idle (2 s, in tmux)",
     ]
 
     public static func run(data: URL, scale: Int, options: Options = Options()) throws -> Report {
@@ -82,6 +90,8 @@ public enum Benchmark {
             state = AppState(model: model, width: options.width, height: options.height)
             canvas = Screen.render(state)
         }
+        // As the explorer does: the search index is built after the first frame, beside the keys.
+        state.prepareSearch()
         rows.append(Row(name: rowNames[1], value: ms(firstNs), budget: "< \(show(budgets.firstFrameMs)) ms",
                         ok: firstNs / 1e6 < budgets.firstFrameMs))
         keep(canvas)
@@ -153,10 +163,56 @@ public enum Benchmark {
         rows.append(Row(name: rowNames[8], value: peak.map { String(format: "%.1f MB", $0) } ?? "unknown",
                         budget: "< \(show(budgets.rssMB)) MB", ok: peak.map { $0 < budgets.rssMB } ?? false))
 
+        rows += processRows(data: data, scale: scale, options: options)
+
         let summary = "scale \(scale)×: \(model.events.count) events, \(model.places.count) places, "
             + "\(model.councils.count) councils, \(model.people.count) people, \(model.figures.count) figures, "
             + "\(model.excerpts.count) excerpts; screen \(options.width)×\(options.height)"
         return Report(scale: scale, summary: summary, rows: rows)
+    }
+
+    /// `tanacs render`, jq and Python as whole processes on the same files, and the explorer's idle CPU.
+    static func processRows(data: URL, scale: Int, options: Options) -> [Row] {
+        guard let tanacs = options.tanacs else {
+            return rowNames[9...].map { Row(name: $0, value: "skipped (no tanacs executable given)", budget: "not measured", ok: true) }
+        }
+        var rows: [Row] = []
+        // The record files and their parts, as the loader reads them.
+        var files: [String] = []
+        for file in DataLoader.files {
+            var part = 1
+            while FileManager.default.fileExists(atPath: data.appendingPathComponent(DataLoader.partName(file, part)).path) {
+                files.append(data.appendingPathComponent(DataLoader.partName(file, part)).path)
+                part += 1
+            }
+        }
+        let runs = options.processRuns
+        let render = Peers.time([tanacs, "render", "--size", "120x40", "--data", data.path], runs: runs)
+        if let render {
+            let mb = Double(render.peakkB) / 1024
+            let budget = scale <= 1 ? "no slower than jq" : scale <= 100 ? "< 1000 ms, < 150 MB" : "reported"
+            let ok = scale <= 1 || scale > 100 || (render.medianNs / 1e6 < 1000 && mb < 150)
+            rows.append(Row(name: rowNames[9], value: "\(ms(render.medianNs)), \(String(format: "%.1f", mb)) MB peak (median of \(runs))",
+                            budget: budget, ok: ok))
+        } else {
+            rows.append(Row(name: rowNames[9], value: "failed to run", budget: "runs", ok: false))
+        }
+        func peer(_ name: String, _ arguments: [String]?, missing: String, hard: Bool) -> Row {
+            guard let arguments else { return Row(name: name, value: "skipped: \(missing) is not installed", budget: "not measured", ok: true) }
+            guard let timing = Peers.time(arguments, runs: runs) else { return Row(name: name, value: "failed to run", budget: "not measured", ok: true) }
+            let ratio = render.map { $0.medianNs / timing.medianNs }
+            let value = "\(ms(timing.medianNs)), \(String(format: "%.1f", Double(timing.peakkB) / 1024)) MB peak; render takes "
+                + (ratio.map { String(format: "%.2f×", $0) } ?? "?")
+            return Row(name: name, value: value, budget: hard ? "render ≤ 1.0×" : "aim: render ≤ 1.0×",
+                       ok: !hard || (ratio.map { $0 <= 1.0 } ?? false))
+        }
+        rows.append(peer(rowNames[10], Peers.which("jq").map { [$0, "-c", "."] + files }, missing: "jq", hard: scale <= 1))
+        let script = "import json, sys\nfor f in sys.argv[1:]:\n    with open(f, 'rb') as h: json.load(h)"
+        rows.append(peer(rowNames[11], Peers.which("python3").map { [$0, "-c", script] + files }, missing: "python3", hard: false))
+        let idle = Peers.idleCPU(tanacs: tanacs, data: data)
+        rows.append(idle.note.map { Row(name: rowNames[12], value: $0, budget: "0 ms", ok: true) }
+            ?? Row(name: rowNames[12], value: String(format: "%.0f ms of CPU", idle.cpuMs), budget: "0 ms", ok: idle.cpuMs == 0))
+        return rows
     }
 
     struct Samples {

@@ -1,4 +1,5 @@
 import Foundation
+import TanacsModel
 
 /// Writes a synthetic dataset `scale` times the size of a real one: copy 1 is the dataset itself,
 /// copy K (K ≥ 2) suffixes every id with `-copyK`, remaps every reference inside the copy, adds
@@ -12,6 +13,8 @@ public enum Generator {
 
     /// Files whose records are copied (sources are the articles themselves and stay shared).
     static let copied = ["excerpts.json", "places.json", "councils.json", "events.json", "people.json", "figures.json"]
+    /// The largest part file written; the loader's limit is 32 MB a file.
+    static let partBytes = 24 << 20
     /// Fields that hold free text, never ids.
     static let textKeys: Set<String> = ["text", "summary", "title", "name", "names", "topic", "as_stated",
                                         "role", "roles", "unit", "notes", "author", "publication", "file"]
@@ -41,18 +44,34 @@ public enum Generator {
         try write(tables["sources.json"]!, to: out.appendingPathComponent("sources.json"))
         for name in copied {
             let records = tables[name]!
-            var result: [Any] = []
-            result.reserveCapacity(records.count * scale)
-            for k in 1...scale {
-                let shift = offset(k)
-                for record in records {
-                    var copy = k == 1 ? record : (remap(record, copy: k, ids: ids, key: nil) as! [String: Any])
-                    if name == "places.json", k > 1 { copy = shifted(copy, by: shift) }
-                    result.append(copy)
+            // Parts of at most `partBytes` (the loader refuses files over 32 MB): as many copies per
+            // part as fit, judged by the size of copy 1.
+            let perCopy = max(1, try JSONSerialization.data(withJSONObject: records, options: [.sortedKeys, .withoutEscapingSlashes]).count)
+            let copiesPerPart = max(1, partBytes / perCopy)
+            var total = 0, part = 1, k = 1
+            while k <= scale {
+                var result: [Any] = []
+                let last = min(scale, k + copiesPerPart - 1)
+                result.reserveCapacity(records.count * (last - k + 1))
+                for copy in k...last {
+                    let shift = offset(copy)
+                    for record in records {
+                        var item = copy == 1 ? record : (remap(record, copy: copy, ids: ids, key: nil) as! [String: Any])
+                        if name == "places.json", copy > 1 { item = shifted(item, by: shift) }
+                        result.append(item)
+                    }
                 }
+                total += result.count
+                try write(result, to: out.appendingPathComponent(DataLoader.partName(name, part)))
+                part += 1
+                k = last + 1
             }
-            counts.records[name] = result.count
-            try write(result, to: out.appendingPathComponent(name))
+            // No stale parts from an earlier, larger run.
+            while fm.fileExists(atPath: out.appendingPathComponent(DataLoader.partName(name, part)).path) {
+                try fm.removeItem(at: out.appendingPathComponent(DataLoader.partName(name, part)))
+                part += 1
+            }
+            counts.records[name] = total
         }
         // The map's outlines, unchanged.
         let geo = source.appendingPathComponent("geo"), geoOut = out.appendingPathComponent("geo")

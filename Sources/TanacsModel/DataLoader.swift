@@ -14,6 +14,32 @@ public enum DataLoader {
     /// The outside-knowledge register; a dataset without one has nothing from outside its sources.
     public static let registerFile = "outside-knowledge.json"
 
+    /// A kind's records may go on in parts beside its file, `events.2.json`, `events.3.json` and so on
+    /// (read in that order, up to the first missing number), so a dataset larger than the file limit
+    /// still loads: `tanacs-bench generate` splits at 1,000 copies.
+    public static func partName(_ file: String, _ part: Int) -> String {
+        part == 1 ? file : String(file.dropLast(5)) + ".\(part).json"
+    }
+
+    /// `events.json` for `events.2.json`: the file whose kind of record a part holds.
+    static func kindFile(of name: String) -> String {
+        let stem = name.dropLast(5)
+        guard name.hasSuffix(".json"), let dot = stem.lastIndex(of: "."),
+              !stem[stem.index(after: dot)...].isEmpty, stem[stem.index(after: dot)...].allSatisfy(\.isASCII), Int(stem[stem.index(after: dot)...]) != nil else { return name }
+        return String(stem[..<dot]) + ".json"
+    }
+
+    /// The parts of `file` that `exists` finds, the file itself first (even when missing, so a missing
+    /// file is reported as before).
+    static func parts(of file: String, exists: (String) -> Bool) -> [String] {
+        var names = [file], part = 2
+        while exists(partName(file, part)) {
+            names.append(partName(file, part))
+            part += 1
+        }
+        return names
+    }
+
     /// The kind of record each file holds, as the validator names it.
     static let kindOfFile = ["sources.json": "source", "excerpts.json": "excerpt", "places.json": "place",
                              "councils.json": "council", "events.json": "event", "people.json": "person",
@@ -33,6 +59,11 @@ public enum DataLoader {
     /// Like `load(from:)`, also returning warnings: fields no record kind knows, which are ignored.
     /// Throws `NotEnoughMemory` before reading when the files would not fit under the memory limits.
     public static func loadReportingWarnings(from folder: URL) throws -> LoadedData {
+        try loadReportingWarnings(from: folder, fastPath: true)
+    }
+
+    /// `fastPath: false` reads every file the checking way; see `load(fastPath:reading:)`.
+    static func loadReportingWarnings(from folder: URL, fastPath: Bool) throws -> LoadedData {
         switch PathStatus.of(folder.path) {
         case .missing: throw LoadErrors([LoadError(file: folder.path, message: "no such folder")], datasetMissing: true)
         case .file, .special: throw LoadErrors([LoadError(file: folder.path, message: "not a folder (--data wants the dataset's folder)")], datasetMissing: true)
@@ -51,90 +82,192 @@ public enum DataLoader {
             return PathStatus.of(geo) == .missing ? nil : DatasetFiles.folderProblem(geo)
         }()
         var total = 0
-        for name in files + Geography.files.map({ "geo/" + $0 }) {
+        let exists = { (name: String) in PathStatus.of(folder.appendingPathComponent(name).path) != .missing }
+        for name in files.flatMap({ parts(of: $0, exists: exists) }) + [registerFile] + Geography.files.map({ "geo/" + $0 }) {
             if case .file(let size) = PathStatus.of(folder.appendingPathComponent(name).path) { total += min(size, maxFileBytes) }
         }
         try MemoryBudget.check(loading: total)
-        return try load { name in
+        return try load(fastPath: fastPath, exists: exists, readingConcurrently: { name in
             if name.hasPrefix("geo/"), let geoProblem { throw LoadError(file: "geo", message: geoProblem) }
             return try DatasetFiles.read(name, in: folder, limit: maxFileBytes)
-        }
+        })
     }
 
     /// Loads from any store of files: `read` gets a name such as `events.json` or `geo/border.json`
     /// and returns its bytes, nil when there is no such file, or throws a `LoadError`.
     /// The fuzz target (Tests/Fuzz) calls this with bytes in memory.
     public static func load(reading read: (String) throws -> Data?) throws -> LoadedData {
-        var errors: [LoadError] = []
+        try load(fastPath: true, reading: read)
+    }
+
+    /// `fastPath: false` reads every file the checking way, as the loader did before `RecordReader`:
+    /// the tests and the fuzz target compare the two.
+    static func load(fastPath: Bool, reading read: (String) throws -> Data?) throws -> LoadedData {
+        // Read here, decode in parallel: `read` need not be safe to call from several threads.
+        var contents: [String: Result<Data?, any Error>] = [:]
+        for name in files + [registerFile] + Geography.files.map({ "geo/" + $0 }) {
+            contents[name] = Result { try read(name) }
+            var part = 2
+            while files.contains(name) {
+                let next = partName(name, part)
+                let result = Result { try read(next) }
+                if case .success(nil) = result { break }
+                contents[next] = result
+                part += 1
+            }
+        }
+        let store = contents
+        return try load(fastPath: fastPath, exists: { store[$0] != nil }, readingConcurrently: { try store[$0]?.get() ?? nil })
+    }
+
+    /// What decoding one file gave: its records (an array of the file's record type), or the error.
+    private struct FileOutcome: @unchecked Sendable {
+        var records: Any = ()
         var warnings: [LoadError] = []
-        // What could not be read, so the cross-record checks still run on the rest without
-        // reporting every reference to it as unknown: one run reports every problem.
-        var unreadable: Set<String> = []
-        func decode<T: Decodable & Identifiable>(_ name: String, _ type: T.Type) -> [T] where T.ID == String {
+        /// Records that did not decode, each its own error, while the others load.
+        var errors: [LoadError] = []
+        /// Ids of records that exist but did not decode.
+        var failedIDs: [String] = []
+        /// True when nothing of the file could be read (missing, not an array, not UTF-8...).
+        var wholeFileFailed = false
+
+        init(records: Any = (), warnings: [LoadError] = [], errors: [LoadError] = [], failedIDs: [String] = []) {
+            self.records = records
+            self.warnings = warnings
+            self.errors = errors
+            self.failedIDs = failedIDs
+        }
+        /// A file that gave nothing: `records` is an empty array of its type, so the rest still checks.
+        init(failed error: LoadError, empty: Any) {
+            records = empty
+            errors = [error]
+            wholeFileFailed = true
+        }
+    }
+
+    /// Decodes the files on every core (largest first, so two cores finish together), then checks
+    /// the whole. Each file is read by the task that decodes it and dropped once its records are out.
+    /// A record or file that cannot be read is reported and left out, and the checks still run on the
+    /// rest (not reporting references to what could not be read): one run reports every problem.
+    static func load(fastPath: Bool = true, exists: (String) -> Bool,
+                     readingConcurrently read: @escaping @Sendable (String) throws -> Data?) throws -> LoadedData {
+        @Sendable func decode<T: Decodable & Identifiable>(_ name: String, _ fast: (inout RecordReader) throws -> T) -> FileOutcome where T.ID == String {
             do {
                 guard let data = try read(name) else {
                     throw LoadError(file: name, message: "cannot read the file (missing)")
                 }
-                var failed: [String] = []
-                let records = try decodeArray(T.self, data: data, displayName: name, known: KnownFields.table[name],
-                                              warnings: &warnings, errors: &errors, failedIDs: &failed)
-                unreadable.formUnion(failed)
-                return records
+                if fastPath, let records = RecordReader.records(data, fast) { return FileOutcome(records: records) }
+                var outcome = FileOutcome()
+                outcome.records = try decodeArray(T.self, data: data, displayName: name, known: KnownFields.table[kindFile(of: name)],
+                                                  warnings: &outcome.warnings, errors: &outcome.errors, failedIDs: &outcome.failedIDs)
+                return outcome
             } catch let error as LoadError {
-                errors.append(error)
+                return FileOutcome(failed: error, empty: [T]())
             } catch {
-                errors.append(LoadError(file: name, message: "\(error)"))
+                return FileOutcome(failed: LoadError(file: name, message: "\(error)"), empty: [T]())
             }
-            if let kind = kindOfFile[name] { unreadable.insert(kind) }
-            return []
         }
-        let sources = decode("sources.json", Source.self)
-        let excerpts = decode("excerpts.json", Excerpt.self)
-        let places = decode("places.json", Place.self)
-        let councils = decode("councils.json", Council.self)
-        let events = decode("events.json", Event.self)
-        let people = decode("people.json", Person.self)
-        let figures = decode("figures.json", Figure.self)
-        var register: [OutsideKnowledge] = []
-        do {
-            if let data = try read(registerFile) {
-                register = try decodeArray(OutsideKnowledge.self, data: data, displayName: registerFile,
-                                           known: KnownFields.table[registerFile], warnings: &warnings)
+        @Sendable func geography() -> FileOutcome {
+            do {
+                var warnings: [LoadError] = []
+                let geography = try Geography.load(reading: { try read("geo/" + $0) }, fastPath: fastPath, warnings: &warnings)
+                return FileOutcome(records: geography, warnings: warnings)
+            } catch let error as LoadError {
+                return FileOutcome(failed: error, empty: Geography.empty)
+            } catch {
+                return FileOutcome(failed: LoadError(file: "geo", message: "\(error)"), empty: Geography.empty)
             }
-        } catch let error as LoadError {
-            errors.append(error)
-        } catch {
-            errors.append(LoadError(file: registerFile, message: "\(error)"))
         }
-        var geography = Geography.empty
-        do {
-            geography = try Geography.load(reading: { try read("geo/" + $0) }, warnings: &warnings)
-        } catch let error as LoadError {
-            errors.append(error)
-        } catch {
-            errors.append(LoadError(file: "geo", message: "\(error)"))
-        }
-        var passages: [Passage] = []
-        do {
-            // Optional and generated (tanacs passages): one that does not read is a warning, so the
-            // generator can always load the dataset it remakes the file from.
-            if let data = try read("passages.json") {
-                passages = try decodeArray(Passage.self, data: data, displayName: "passages.json", known: nil, warnings: &warnings)
+        @Sendable func register() -> FileOutcome {
+            do {
+                guard let data = try read(registerFile) else { return FileOutcome(records: [OutsideKnowledge]()) }
+                var warnings: [LoadError] = []
+                var errors: [LoadError] = [], failed: [String] = []
+                let register = try decodeArray(OutsideKnowledge.self, data: data, displayName: registerFile,
+                                               known: KnownFields.table[registerFile], warnings: &warnings,
+                                               errors: &errors, failedIDs: &failed)
+                return FileOutcome(records: register, warnings: warnings, errors: errors, failedIDs: failed)
+            } catch let error as LoadError {
+                return FileOutcome(failed: error, empty: [OutsideKnowledge]())
+            } catch {
+                return FileOutcome(failed: LoadError(file: registerFile, message: "\(error)"), empty: [OutsideKnowledge]())
             }
-        } catch let error as LoadError {
-            warnings.append(LoadError(file: error.file, record: error.record, field: error.field, line: error.line, column: error.column,
-                                      message: error.message + " (passages ignored; data/make-passages.sh remakes the file)"))
-        } catch {
-            warnings.append(LoadError(file: "passages.json", message: "\(error) (passages ignored)"))
         }
-        var model = Model(sources: sources, excerpts: excerpts, places: places, councils: councils,
-                          events: events, people: people, figures: figures)
-        model.geography = geography
-        model.passages = Dictionary(passages.map { ($0.excerpt, $0) }, uniquingKeysWith: { first, _ in first })
-        model.outsideKnowledge = register
+        // Optional and generated (tanacs passages): one that does not read is a warning, so the
+        // generator can always load the dataset it remakes the file from.
+        @Sendable func passages() -> FileOutcome {
+            do {
+                guard let data = try read("passages.json") else { return FileOutcome(records: [Passage]()) }
+                var warnings: [LoadError] = []
+                let passages = try decodeArray(Passage.self, data: data, displayName: "passages.json", known: nil, warnings: &warnings)
+                return FileOutcome(records: passages, warnings: warnings)
+            } catch let error as LoadError {
+                return FileOutcome(records: [Passage](), warnings: [LoadError(
+                    file: error.file, record: error.record, field: error.field, line: error.line, column: error.column,
+                    message: error.message + " (passages ignored; data/make-passages.sh remakes the file)")])
+            } catch {
+                return FileOutcome(records: [Passage](), warnings: [LoadError(file: "passages.json", message: "\(error) (passages ignored)")])
+            }
+        }
+        // One task per file and part, then the register and the map; the largest kinds first.
+        func tasks(_ file: String, _ decode: @escaping @Sendable (String) -> FileOutcome) -> [@Sendable () -> FileOutcome] {
+            parts(of: file, exists: exists).map { name in { decode(name) } }
+        }
+        let kinds: [[@Sendable () -> FileOutcome]] = [
+            tasks("sources.json", { decode($0) { try $0.source() } }),
+            tasks("excerpts.json", { decode($0) { try $0.excerpt() } }),
+            tasks("places.json", { decode($0) { try $0.place() } }),
+            tasks("councils.json", { decode($0) { try $0.council() } }),
+            tasks("events.json", { decode($0) { try $0.event() } }),
+            tasks("people.json", { decode($0) { try $0.person() } }),
+            tasks("figures.json", { decode($0) { try $0.figure() } }),
+            [register],
+            [geography],
+            [passages],
+        ]
+        let all = kinds.flatMap { $0 }
+        // Positions in `all`, largest kinds first, so the two cores finish together.
+        var start = 0
+        let firstOfKind = kinds.map { k -> Int in defer { start += k.count }; return start }
+        let schedule = [9, 1, 4, 3, 2, 6, 5, 0, 7, 8].flatMap { kind in (0..<kinds[kind].count).map { firstOfKind[kind] + $0 } }
+        let outcomes = Outcomes(count: all.count)
+        DispatchQueue.concurrentPerform(iterations: all.count) { n in
+            let task = schedule[n]
+            outcomes.set(task, all[task]())
+        }
+        let results = outcomes.all
+        // What could not be read, so the cross-record checks still run on the rest without
+        // reporting every reference to it as unknown.
+        func range(_ kind: Int) -> Range<Int> { firstOfKind[kind]..<(firstOfKind[kind] + kinds[kind].count) }
+        var unreadable = Set(results.flatMap(\.failedIDs))
+        for (kind, file) in files.enumerated() where range(kind).contains(where: { results[$0].wholeFileFailed }) {
+            if let name = kindOfFile[file] { unreadable.insert(name) }
+        }
+        let errors = results.flatMap(\.errors)
+        func records<T>(_ kind: Int, _: T.Type) -> [T] {
+            let range = range(kind)
+            return range.count == 1 ? results[range.lowerBound].records as! [T] : range.flatMap { results[$0].records as! [T] }
+        }
+        var model = Model(sources: records(0, Source.self), excerpts: records(1, Excerpt.self),
+                          places: records(2, Place.self), councils: records(3, Council.self),
+                          events: records(4, Event.self), people: records(5, Person.self),
+                          figures: records(6, Figure.self))
+        model.outsideKnowledge = results[all.count - 3].records as! [OutsideKnowledge]
+        model.geography = results[all.count - 2].records as! Geography
+        model.passages = Dictionary((results[all.count - 1].records as! [Passage]).map { ($0.excerpt, $0) },
+                                    uniquingKeysWith: { first, _ in first })
         let problems = errors + Validator.check(model, unreadable: unreadable)
         if !problems.isEmpty { throw LoadErrors(problems) }
-        return LoadedData(model: model, warnings: warnings)
+        return LoadedData(model: model, warnings: results.flatMap(\.warnings))
+    }
+
+    /// One slot per task, each written once by the thread that ran it.
+    private final class Outcomes: @unchecked Sendable {
+        private var slots: [FileOutcome]
+        private let lock = NSLock()
+        init(count: Int) { slots = Array(repeating: FileOutcome(), count: count) }
+        func set(_ index: Int, _ outcome: FileOutcome) { lock.withLock { slots[index] = outcome } }
+        var all: [FileOutcome] { lock.withLock { slots } }
     }
 
     /// Decodes bytes holding a JSON array. With `known`, each record's fields are compared with it and
@@ -190,7 +323,7 @@ public enum DataLoader {
         var records: [T] = []
         records.reserveCapacity(decoded.count)
         var failures = 0
-        for (index, each) in decoded.enumerated() {
+        for each in decoded {
             switch each.result {
             case .success(let record): records.append(record)
             case .failure(let error):

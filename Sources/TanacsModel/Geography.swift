@@ -54,9 +54,15 @@ public struct Geography: Sendable {
     }
 
     /// Reads the three files through `read` (nil for a missing file), adding unknown fields to `warnings`.
-    static func load(reading read: (String) throws -> Data?, warnings: inout [LoadError]) throws -> Geography {
+    /// `fastPath` as in `DataLoader.load(fastPath:reading:)`.
+    static func load(reading read: (String) throws -> Data?, fastPath: Bool = true, warnings: inout [LoadError]) throws -> Geography {
         func features(_ name: String) throws -> [GeoFeature] {
             guard let data = try read(name) else { return [] }
+            // The fast path's outlines pass the same bounds check, or the file is read the checking way.
+            if fastPath, let files = RecordReader.records(data, { try $0.featureFile() }),
+               outOfBounds(files.map(\.lines), file: "geo/" + name) == nil {
+                return files.map(\.feature)
+            }
             let files = try DataLoader.decodeArray(FeatureFile.self, data: data, displayName: "geo/" + name,
                                                    known: KnownFields.table["geo/" + name], warnings: &warnings)
             if let problem = outOfBounds(files.map(\.lines), file: "geo/" + name) { throw problem }
@@ -97,7 +103,7 @@ public struct Geography: Sendable {
     }
 
     /// The on-disk shape: `{"name": "Danube", "lines": [[[lon, lat], ...], ...]}`, as GeoJSON orders coordinates.
-    private struct FeatureFile: Decodable {
+    struct FeatureFile: Decodable {
         let name: String
         let lines: [[[Double]]]
 

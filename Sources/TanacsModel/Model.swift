@@ -141,13 +141,14 @@ public struct Model: Sendable {
 
     /// Records in folded-name order, then by id; each name is folded once.
     private static func sortedByName<T: Identifiable>(_ records: [T], _ name: KeyPath<T, String>) -> [T] where T.ID == String {
-        records.map { (key: $0[keyPath: name].folded, record: $0) }
-            .sorted { ($0.key, $0.record.id) < ($1.key, $1.record.id) }
-            .map(\.record)
+        let keys = records.map { $0[keyPath: name].folded }
+        let order = records.indices.sorted { a, b in keys[a] != keys[b] ? keys[a] < keys[b] : records[a].id < records[b].id }
+        return order.map { records[$0] }
     }
 
     private static func index<T: Identifiable>(_ records: [T]) -> [String: T] where T.ID == String {
         var result: [String: T] = [:]
+        result.reserveCapacity(records.count)
         for record in records where result[record.id] == nil { result[record.id] = record }
         return result
     }

@@ -1,6 +1,6 @@
 // The dataset's records, one Codable type per kind, mirroring data/schema/*.schema.json.
 
-public struct Source: Codable, Sendable, Identifiable {
+public struct Source: Codable, Sendable, Equatable, Identifiable {
     public let id: String
     public let file: String
     public let author: String
@@ -10,7 +10,7 @@ public struct Source: Codable, Sendable, Identifiable {
     public let notes: String
 }
 
-public struct Excerpt: Codable, Sendable, Identifiable {
+public struct Excerpt: Codable, Sendable, Equatable, Identifiable {
     public let id: String
     public let source: String
     public let text: String
@@ -35,7 +35,7 @@ public enum PlaceKind: String, Codable, Sendable, CaseIterable {
 }
 
 /// A number stated by a source, with the excerpt that states it.
-public struct CitedNumber: Codable, Sendable {
+public struct CitedNumber: Codable, Sendable, Equatable {
     public let value: Int
     /// The source's own words for the number, e.g. "just under 100,000".
     public let asStated: String?
@@ -69,7 +69,7 @@ extension Array where Element == Statement {
     }
 }
 
-public struct Place: Codable, Sendable, Identifiable {
+public struct Place: Codable, Sendable, Equatable, Identifiable {
     public let id: String
     public let name: String
     public let names: [String]
@@ -108,7 +108,7 @@ public struct DateAnchor: Codable, Sendable, Hashable {
 }
 
 /// A date as one source states it.
-public struct DateClaim: Codable, Sendable {
+public struct DateClaim: Codable, Sendable, Equatable {
     public let date: HistoricalDate
     public let basis: DateBasis?
     public let anchor: DateAnchor?
@@ -147,7 +147,7 @@ public enum DayPart: String, Codable, Sendable, CaseIterable {
 }
 
 /// A part of the day with the excerpt that says it.
-public struct CitedDayPart: Codable, Sendable {
+public struct CitedDayPart: Codable, Sendable, Equatable {
     public let part: DayPart
     public let citation: String
 }
@@ -170,7 +170,7 @@ public enum InstalledBy: String, Codable, Sendable, CaseIterable {
 }
 
 /// A person's part in a council; `citations` name the person in that part.
-public struct CouncilMember: Codable, Sendable {
+public struct CouncilMember: Codable, Sendable, Equatable {
     public let person: String
     public let role: String
     public let citations: [String]
@@ -179,7 +179,7 @@ public struct CouncilMember: Codable, Sendable {
 /// A council's demand in the project's words, with the excerpts that state it.
 public typealias Demand = Statement
 
-public struct Council: Codable, Sendable, Identifiable {
+public struct Council: Codable, Sendable, Equatable, Identifiable {
     public let id: String
     public let name: String
     public let names: [String]
@@ -202,6 +202,24 @@ public struct Council: Codable, Sendable, Identifiable {
     enum CodingKeys: String, CodingKey {
         case id, name, names, level, place, parent, formed, ended, people, demands, statements, citations
         case installedBy = "installed_by"
+    }
+
+    init(id: String, name: String, names: [String], level: CouncilLevel, installedBy: InstalledBy?, place: String?,
+         parent: String?, formed: [DateClaim], ended: [DateClaim], people: [CouncilMember], demands: [Demand],
+         statements: [Statement], citations: [String]) {
+        self.id = id
+        self.name = name
+        self.names = names
+        self.level = level
+        self.installedBy = installedBy
+        self.place = place
+        self.parent = parent
+        self.formed = formed
+        self.ended = ended
+        self.people = people
+        self.demands = demands
+        self.statements = statements
+        self.citations = citations
     }
 
     public init(from decoder: any Decoder) throws {
@@ -250,7 +268,7 @@ public enum EventKind: String, Codable, Sendable, CaseIterable {
     case demonstration, fighting, massacre, strike, council, political, military, repression, international, other
 }
 
-public struct Event: Codable, Sendable, Identifiable {
+public struct Event: Codable, Sendable, Equatable, Identifiable {
     public let id: String
     public let date: HistoricalDate
     /// How the date is known; nil in datasets that do not say.
@@ -286,7 +304,7 @@ public struct Event: Codable, Sendable, Identifiable {
     public var summary: String { statements.joinedText }
 }
 
-public struct Person: Codable, Sendable, Identifiable {
+public struct Person: Codable, Sendable, Equatable, Identifiable {
     public let id: String
     public let name: String
     public let names: [String]
@@ -299,7 +317,7 @@ public struct Person: Codable, Sendable, Identifiable {
     public var roleTexts: [String] { roles.map(\.text) }
 }
 
-public struct FigureClaim: Codable, Sendable {
+public struct FigureClaim: Codable, Sendable, Equatable {
     public let value: Double
     /// Upper end where the source gives a range.
     public let high: Double?
@@ -325,7 +343,7 @@ public struct FigureClaim: Codable, Sendable {
     }
 }
 
-public struct Figure: Codable, Sendable, Identifiable {
+public struct Figure: Codable, Sendable, Equatable, Identifiable {
     public let id: String
     public let topic: String
     /// What the figure counts and where sources part; empty when the topic says it all.
@@ -349,6 +367,13 @@ public struct Figure: Codable, Sendable, Identifiable {
     }
 
     enum CodingKeys: String, CodingKey { case id, topic, statements, claims }
+
+    init(id: String, topic: String, statements: [Statement], claims: [FigureClaim]) {
+        self.id = id
+        self.topic = topic
+        self.statements = statements
+        self.claims = claims
+    }
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)

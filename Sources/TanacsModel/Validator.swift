@@ -16,6 +16,8 @@ public enum Validator {
         }
 
         var seen: [String: String] = [:]
+        seen.reserveCapacity(m.sources.count + m.excerpts.count + m.places.count + m.councils.count + m.events.count
+                             + m.people.count + m.figures.count)
         func unique(_ file: String, _ ids: [String], prefix: String) {
             for id in ids {
                 if let other = seen[id] { fail(file, id, "id", "duplicate id (also in \(other))") }
@@ -61,14 +63,14 @@ public enum Validator {
         /// Each statement says something and cites at least one excerpt that exists.
         func stated(_ file: String, _ id: String, _ field: String, _ statements: [Statement]) {
             for (i, s) in statements.enumerated() {
-                if s.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { fail(file, id, "\(field)[\(i)].text", "empty statement") }
+                if isBlank(s.text) { fail(file, id, "\(field)[\(i)].text", "empty statement") }
                 cited(file, id, "\(field)[\(i)].citations", s.citations)
             }
         }
 
         for x in m.excerpts {
             refs("excerpts.json", x.id, "source", [x.source], m.sourceByID, "source")
-            if x.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { fail("excerpts.json", x.id, "text", "empty excerpt") }
+            if isBlank(x.text) { fail("excerpts.json", x.id, "text", "empty excerpt") }
             if x.paragraph < 1 { fail("excerpts.json", x.id, "paragraph", "must be 1 or more") }
         }
         for p in m.places {
@@ -135,8 +137,8 @@ public enum Validator {
             if !entry.id.hasPrefix("outside:") || !validIDBody(entry.id.dropFirst(8)) {
                 fail(f, entry.id, "id", "id must be \"outside:\" then lowercase letters, digits, \":\" and \"-\"")
             }
-            if entry.term.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { fail(f, entry.id, "term", "empty term") }
-            if entry.reason.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { fail(f, entry.id, "reason", "a reason is required") }
+            if isBlank(entry.term) { fail(f, entry.id, "term", "empty term") }
+            if isBlank(entry.reason) { fail(f, entry.id, "reason", "a reason is required") }
             // A record in a file that could not be read is not reported missing a second time.
             for record in entry.records where m.name(of: record) == nil
                 && !unreadable.contains(record) && !unreadable.contains(String(record.prefix { $0 != ":" })) {
@@ -149,6 +151,24 @@ public enum Validator {
             cited("figures.json", fig.id, "claims", fig.claims.map(\.citation), required: false)
         }
         return errors
+    }
+
+    /// True when the text is empty or only white space and line breaks: what trimming Foundation's
+    /// `whitespacesAndNewlines` would leave empty (space separators, tab, U+000A to U+000D, U+0085,
+    /// the zero-width space, line and paragraph separators), without bridging to NSString. Stops at the first other scalar.
+    static func isBlank(_ text: String) -> Bool {
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 0x20, 0x09...0x0D, 0x85, 0x200B: continue
+            case 0...0x7F: return false
+            default:
+                switch scalar.properties.generalCategory {
+                case .spaceSeparator, .lineSeparator, .paragraphSeparator: continue
+                default: return false
+                }
+            }
+        }
+        return true
     }
 
     /// The part of an id after its kind, as the schemas' pattern says: `[a-z0-9][a-z0-9:-]*`. Ids are

@@ -81,6 +81,11 @@ struct Run: ParsableCommand {
         }
         defer { if let scratch { try? FileManager.default.removeItem(at: scratch) } }
         var options = Benchmark.Options()
+        // The tanacs executable built beside this one.
+        let exe = URL(fileURLWithPath: (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0])
+        let tanacs = exe.deletingLastPathComponent().appendingPathComponent("tanacs").path
+        options.tanacs = FileManager.default.isExecutableFile(atPath: tanacs) ? tanacs : nil
+        options.processRuns = scale <= 1 ? 7 : scale <= 100 ? 5 : 3
         options.keystrokes = keystrokes
         options.searchKeystrokes = max(1, keystrokes * 3 / 4)
         let report = try Benchmark.run(data: folder, scale: scale, options: options)

@@ -10,11 +10,16 @@ struct DataOptions: ParsableArguments {
 
     var source: DataSource { DataLocation.resolve(option: data) }
 
+    /// The loaded model, held to the end of the process: globals are not freed at exit, and freeing a
+    /// large dataset record by record when a command returns costs more than drawing it.
+    nonisolated(unsafe) static var kept: Model?
+
     func load() throws -> Model {
         let source = self.source
         do {
             let loaded = try source.load()
             for warning in loaded.warnings { printError("tanacs: warning: " + located(warning, in: source)) }
+            DataOptions.kept = loaded.model
             return loaded.model
         } catch let errors as LoadErrors {
             for error in errors.errors { printError("tanacs: " + located(error, in: source)) }

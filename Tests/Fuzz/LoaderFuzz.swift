@@ -4,7 +4,8 @@
 //
 // Input: the first byte picks which file of the sample dataset to replace (or, past the last file, a
 // date and text check); the other bytes are that file's new content. The whole loader then runs on the
-// sample with that one file swapped: decoding, unknown-field warnings, validation and the indices.
+// sample with that one file swapped: decoding, unknown-field warnings, validation and the indices; and
+// the loader's fast path must give exactly what its checking path gives.
 // Any crash, hang or sanitizer report is a finding; a thrown LoadErrors is the expected outcome.
 import Foundation
 
@@ -34,6 +35,7 @@ public func fuzzOneInput(_ bytes: UnsafePointer<UInt8>, _ count: Int) -> CInt {
     }
     var files = fuzzSample
     files[fuzzFiles[choice]] = body
+    checkFastPathAgrees(files)
     do {
         let loaded = try DataLoader.load(reading: { files[$0] })
         // The loaded model must answer the queries the explorer and the CLI make.
@@ -48,6 +50,31 @@ public func fuzzOneInput(_ bytes: UnsafePointer<UInt8>, _ count: Int) -> CInt {
         fatalError("the loader threw something other than LoadErrors: \(error)")
     }
     return 0
+}
+
+/// The fast path (RecordReader) and the checking path (JSONDecoder and its checks) load the same
+/// records, warnings and errors from the same bytes: anything else is a finding.
+func checkFastPathAgrees(_ files: [String: Data]) {
+    func outcome(_ fastPath: Bool) -> Result<LoadedData, LoadErrors> {
+        do { return .success(try DataLoader.load(fastPath: fastPath, reading: { files[$0] })) } catch let e as LoadErrors {
+            return .failure(e)
+        } catch { fatalError("the loader threw something other than LoadErrors: \(error)") }
+    }
+    switch (outcome(true), outcome(false)) {
+    case (.success(let a), .success(let b)):
+        let m = a.model, n = b.model
+        precondition(m.sources == n.sources && m.excerpts == n.excerpts && m.places == n.places && m.councils == n.councils
+                     && m.events == n.events && m.people == n.people && m.figures == n.figures, "the two paths loaded different records")
+        precondition("\(m.places.map { ($0.lat, $0.lon) })" == "\(n.places.map { ($0.lat, $0.lon) })", "coordinates differ (sign of zero?)")
+        precondition(m.geography.border.map(\.lines) == n.geography.border.map(\.lines)
+                     && m.geography.rivers.map(\.lines) == n.geography.rivers.map(\.lines)
+                     && m.geography.lakes.map(\.lines) == n.geography.lakes.map(\.lines), "the two paths loaded different outlines")
+        precondition(a.warnings == b.warnings, "warnings differ: \(a.warnings) against \(b.warnings)")
+    case (.failure(let a), .failure(let b)):
+        precondition(a.errors == b.errors, "errors differ: \(a) against \(b)")
+    case (let a, let b):
+        fatalError("the fast path gave \(a), the checking path \(b)")
+    }
 }
 
 /// Dates parse or not, but never crash, and whatever parses can be displayed and stepped; the

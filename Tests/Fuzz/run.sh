@@ -39,7 +39,7 @@ fi
 
 echo "building $out/loader-fuzz ..."
 swiftc -swift-version 6 -parse-as-library -module-name TanacsFuzz -O -g \
-    -sanitize=fuzzer,address \
+    -sanitize=fuzzer,address -I Sources/CSQLite \
     Tests/Fuzz/LoaderFuzz.swift \
     $(find Sources/TanacsModel -name '*.swift' | sort) \
     Sources/TanacsUI/Canvas/Sanitizer.swift Sources/TanacsUI/Canvas/TextWidth.swift \

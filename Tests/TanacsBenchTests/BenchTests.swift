@@ -1,5 +1,5 @@
 import XCTest
-import TanacsModel
+@testable import TanacsModel
 @testable import TanacsBench
 
 /// The benchmark's generator writes data the loader accepts, and `run` reports every row.
@@ -22,6 +22,28 @@ final class BenchTests: XCTestCase {
         XCTAssertEqual(model.excerpts.count, 2 * original.excerpts.count)
         XCTAssertEqual(model.sources.count, original.sources.count)
         XCTAssertFalse(model.geography.isEmpty, "geo/ is copied so the map draws")
+        // The fast path loads the 2× dataset record for record as the checking path does.
+        let read: (String) -> Data? = { FileManager.default.contents(atPath: out.appendingPathComponent($0).path) }
+        let fast = try DataLoader.load(fastPath: true, reading: read), checked = try DataLoader.load(fastPath: false, reading: read)
+        XCTAssertEqual(fast.model.events, checked.model.events)
+        XCTAssertEqual(fast.model.places, checked.model.places)
+        XCTAssertEqual(fast.model.councils, checked.model.councils)
+        XCTAssertEqual(fast.model.people, checked.model.people)
+        XCTAssertEqual(fast.model.figures, checked.model.figures)
+        XCTAssertEqual(fast.model.excerpts, checked.model.excerpts)
+        XCTAssertEqual(fast.model.sources, checked.model.sources)
+        XCTAssertEqual(fast.warnings, checked.warnings)
+        // Every file of it takes the fast path.
+        func takesFastPath<T>(_ name: String, _ reader: (inout RecordReader) throws -> T) throws -> Bool {
+            RecordReader.records(try XCTUnwrap(read(name)), reader) != nil
+        }
+        XCTAssertTrue(try takesFastPath("sources.json") { try $0.source() })
+        XCTAssertTrue(try takesFastPath("excerpts.json") { try $0.excerpt() })
+        XCTAssertTrue(try takesFastPath("places.json") { try $0.place() })
+        XCTAssertTrue(try takesFastPath("councils.json") { try $0.council() })
+        XCTAssertTrue(try takesFastPath("events.json") { try $0.event() })
+        XCTAssertTrue(try takesFastPath("people.json") { try $0.person() })
+        XCTAssertTrue(try takesFastPath("figures.json") { try $0.figure() })
         // References stay inside each copy.
         let copy = try XCTUnwrap(model.eventByID[original.events[0].id + "-copy2"])
         XCTAssertTrue(copy.places.allSatisfy { $0.hasSuffix("-copy2") })

@@ -26,6 +26,8 @@ final class BadDataTests: XCTestCase {
     }
 
     private func errors(_ folder: URL, file: StaticString = #filePath, line: UInt = #line) -> [LoadError] {
+        // The fast path reports exactly what the checking path reports.
+        XCTAssertNoThrow(try LoadParity.assertSameLoad(folder))
         do {
             _ = try DataLoader.load(from: folder)
             XCTFail("expected the data to be rejected", file: file, line: line)
@@ -56,6 +58,7 @@ final class BadDataTests: XCTestCase {
             let index = places.firstIndex { $0["population1956"] != nil }!
             places[index]["population1956"] = population
         }
+        try LoadParity.assertSameLoad(folder)
         let loaded = try DataLoader.loadReportingWarnings(from: folder)
         XCTAssertEqual(loaded.model.events.count, 13, "unknown fields do not stop loading")
         let lines = loaded.warnings.map(\.description)
@@ -76,6 +79,7 @@ final class BadDataTests: XCTestCase {
         try edit(folder, "excerpts.json") { excerpts in
             for i in excerpts.indices { excerpts[i]["page"] = 1 }
         }
+        try LoadParity.assertSameLoad(folder)
         let warnings = try DataLoader.loadReportingWarnings(from: folder).warnings
         XCTAssertTrue(warnings.contains { $0.file == "councils.json" && $0.field == "people[0].age" }, "\(warnings)")
         let excerpts = warnings.filter { $0.file == "excerpts.json" }

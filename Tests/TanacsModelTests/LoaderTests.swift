@@ -30,6 +30,8 @@ final class LoaderTests: XCTestCase {
     }
 
     private func errors(loading folder: URL) -> [LoadError] {
+        // The fast path reports exactly what the checking path reports.
+        XCTAssertNoThrow(try LoadParity.assertSameLoad(folder))
         do {
             _ = try DataLoader.load(from: folder)
             XCTFail("expected the data to be rejected")

@@ -15,8 +15,18 @@ public enum TextWidth {
     /// drawing, shapes, dingbats, braille), worked out once by the rules below.
     private static let tableLimit: UInt32 = 0x3000
     private static let table: [UInt8] = (0..<tableLimit).map { value in
+        // Printable ASCII without asking Unicode's tables; the rest as a lone scalar (no Character).
+        if value >= 0x20 && value < 0x7F { return 1 }
         guard let scalar = Unicode.Scalar(value) else { return 1 }
-        return UInt8(computed(Character(scalar), scalar))
+        return UInt8(computedScalar(scalar))
+    }
+
+    /// `computed` for a character of one scalar below `tableLimit` (no U+FE0F can follow it).
+    private static func computedScalar(_ s: Unicode.Scalar) -> Int {
+        if isControlOrInvisible(s) { return 0 }
+        let category = s.properties.generalCategory
+        if category == .nonspacingMark || category == .enclosingMark { return 0 }
+        return isWide(s) ? 2 : 1
     }
 
     private static func computed(_ c: Character, _ first: Unicode.Scalar) -> Int {

@@ -102,7 +102,9 @@ public struct SearchState: Sendable, Equatable {
 /// Everything the screen shows, as a value. Only the reducer changes it.
 public struct AppState: Sendable {
     public let model: Model
-    public let searchIndex: SearchIndex
+    /// Built after the first frame (`prepareSearch`) or on the first search, not before drawing.
+    let lazySearchIndex: LazySearchIndex
+    public var searchIndex: SearchIndex { lazySearchIndex.index }
     /// Places the map can show and select (towns, villages, districts, sites in Hungary), in name order.
     public let townIDs: [String]
     public var width: Int
@@ -171,7 +173,7 @@ public struct AppState: Sendable {
 
     public init(model: Model, width: Int, height: Int, glyphs: Glyphs = .unicode, searchIndex: SearchIndex? = nil) {
         self.model = model
-        self.searchIndex = searchIndex ?? SearchIndex(model: model)
+        self.lazySearchIndex = searchIndex.map(LazySearchIndex.init) ?? LazySearchIndex(model: model)
         self.townIDs = model.places.filter { !$0.isAbroad && MapScene.pointKinds.contains($0.kind) }.map(\.id)
         self.timelineEvents = model.events.map(\.id)
         self.timelineRows = TimelineRow.build(model.events)
@@ -185,6 +187,9 @@ public struct AppState: Sendable {
         towns.selected = MapScene.busiestIndex(townIDs, in: model)
         Reducer.followSelection(&self, of: .timeline)
     }
+
+    /// Starts building the search index in the background; call once the first frame is painted.
+    public func prepareSearch() { lazySearchIndex.buildInBackground() }
 
     /// Applies a filter, keeping the selected event when it still shows.
     mutating func setFilter(_ newFilter: TimelineFilter) {

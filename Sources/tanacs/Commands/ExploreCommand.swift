@@ -49,6 +49,7 @@ struct Explore: ParsableCommand {
         state.sourceTexts = sourceTexts
         Reducer.start(&state, at: target, date: date)
         terminal.paint(Screen.render(state))
+        state.prepareSearch()
         if environment["TANACS_CRASH_TEST"] == "1" {
             // For the tests: a crash after the first frame must still give the terminal back.
             fatalError("TANACS_CRASH_TEST: crashing on purpose after the first frame")
