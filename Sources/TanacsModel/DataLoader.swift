@@ -83,7 +83,7 @@ public enum DataLoader {
         }()
         var total = 0
         let exists = { (name: String) in PathStatus.of(folder.appendingPathComponent(name).path) != .missing }
-        for name in files.flatMap({ parts(of: $0, exists: exists) }) + [registerFile] + Geography.files.map({ "geo/" + $0 }) {
+        for name in files.flatMap({ parts(of: $0, exists: exists) }) + [registerFile, "passages.json"] + Geography.files.map({ "geo/" + $0 }) {
             if case .file(let size) = PathStatus.of(folder.appendingPathComponent(name).path) { total += min(size, maxFileBytes) }
         }
         try MemoryBudget.check(loading: total)
@@ -105,7 +105,8 @@ public enum DataLoader {
     static func load(fastPath: Bool, reading read: (String) throws -> Data?) throws -> LoadedData {
         // Read here, decode in parallel: `read` need not be safe to call from several threads.
         var contents: [String: Result<Data?, any Error>] = [:]
-        for name in files + [registerFile] + Geography.files.map({ "geo/" + $0 }) {
+        // passages.json too: the bundled dataset and the fuzz target read it from memory like the rest.
+        for name in files + [registerFile, "passages.json"] + Geography.files.map({ "geo/" + $0 }) {
             contents[name] = Result { try read(name) }
             var part = 2
             while files.contains(name) {
