@@ -77,6 +77,25 @@ final class LinkedPanesTests: XCTestCase {
         XCTAssertTrue(linked.contains(s.selectedTown!.id) || linked.contains(MapReducer.scene(s).selectedID!))
     }
 
+    /// Jumping to an event out of view shows it under its day's heading, however it was opened.
+    func testAJumpShowsTheEventUnderItsDaysHeading() {
+        let id = "event:1956-10-30-csepel-central-council"
+        func check(_ s: AppState, _ how: String) {
+            XCTAssertEqual(s.selectedEvent?.id, id, how)
+            let visible = s.timelineRows[s.timeline.offset..<min(s.timelineRows.count, s.timeline.offset + s.visibleRows(.timeline))]
+            XCTAssertTrue(visible.contains(.event(id)), "\(how): the event is in view")
+            let day = s.model.eventByID[id]!.date.start
+            XCTAssertTrue(visible.contains { if case .day(let d) = $0 { return d.start == day } else { return false } }, "\(how): and its day's heading")
+        }
+        var deep = AppState(model: MapTests.bundled, width: 80, height: 24)
+        Reducer.start(&deep, at: id)
+        check(deep, "--at")
+        var searched = AppState(model: MapTests.bundled, width: 80, height: 24)
+        Reducer.start(&searched)
+        search(&searched, "csepel founded", pick: .event(id))
+        check(searched, "search")
+    }
+
     func testDeepLinksSyncThePanes() {
         var s = Fixture.state(120, 40)
         Reducer.start(&s, at: "place:gyor")

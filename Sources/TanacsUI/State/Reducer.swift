@@ -210,8 +210,12 @@ public enum Reducer {
         switch route {
         case .event(let id):
             guard let event = m.eventByID[id] else { return }
-            if let n = state.timelineEvents.firstIndex(of: id) { state.timeline.selected = n }
-            else if !state.filter.isEmpty { state.notice = "The timeline's filter hides this event: X clears the filter" }
+            if let n = state.timelineEvents.firstIndex(of: id) {
+                state.timeline.selected = n
+                // A jump to an event out of view shows it under its day's heading.
+                let row = state.timelineEventRows[n], visible = state.visibleRows(.timeline)
+                if row < state.timeline.offset || row >= state.timeline.offset + visible { revealSelectedDay(&state) }
+            } else if !state.filter.isEmpty { state.notice = "The timeline's filter hides this event: X clears the filter" }
             setDate(&state, of: event)
             selectOnMap(&state, event.places)
         case .place(let id): selectOnMap(&state, [id])
