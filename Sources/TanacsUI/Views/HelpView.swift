@@ -29,7 +29,7 @@ public enum HelpView {
         ("P", "play: step the day forward on its own; any key pauses"),
         ("f", "filter the timeline by kind, town or council"),
         ("X", "clear every timeline filter"),
-        ("mouse", "click selects, a second click opens, the wheel scrolls"),
+        ("mouse", "click selects, a second click opens, the wheel scrolls (on the map it zooms)"),
     ])
 
     public static let timeline: Section = ("Timeline", [
