@@ -121,6 +121,23 @@ final class ReaderContextTests: XCTestCase {
         XCTAssertEqual(StatusBarView.hintItems(for: s).first, "> < quotations")
     }
 
+    /// A reader opened with nothing before it (--at) still closes with q or Esc: onto the first
+    /// record that cites the quotation, with the panes moved to it.
+    func testQAndEscCloseAReaderOpenedFirst() throws {
+        for key in [Key.char("q"), .escape] {
+            var s = AppState(model: MapTests.bundled, width: 120, height: 40)
+            Reducer.start(&s, at: "excerpt:kosuth-p40-3")
+            XCTAssertEqual(s.detail.route, .excerpt("excerpt:kosuth-p40-3"))
+            XCTAssertTrue(s.back.isEmpty)
+            Fixture.press(&s, key)
+            XCTAssertTrue(s.running, "\(key) closes the reader, it does not quit")
+            let first = try XCTUnwrap(s.model.citedBy["excerpt:kosuth-p40-3"]?.first)
+            XCTAssertEqual(s.detail.route, Route(id: first), "onto the first record citing it")
+            XCTAssertFalse(Reducer.isReading(s))
+            if case .event(let id)? = s.detail.route { XCTAssertEqual(s.selectedEvent?.id, id, "the timeline follows") }
+        }
+    }
+
     func testWithoutTheTextsTheArticleKeySaysHowToGetThem() throws {
         var s = try reader("excerpt:blog-p3-2", texts: false)
         Fixture.press(&s, .char("a"))

@@ -71,6 +71,24 @@ extension Reducer {
         state.restore(previous)
     }
 
+    /// `q` or `Esc` in the reader or the article: back where it was opened from; opened with nothing
+    /// before it (`--at`), onto the record that cites the quotation first (the source, for an article),
+    /// so q always leaves the reader and never strands the user in it.
+    static func closeReader(_ state: inout AppState) {
+        guard state.back.isEmpty else { return goBack(&state) }
+        let route: Route?
+        switch state.detail.route {
+        case .excerpt(let id): route = state.model.citedBy[id]?.lazy.compactMap { Route(id: $0) }.first
+            ?? state.model.excerptByID[id].map { .source($0.source) }
+        case .article(let source, _): route = .source(source)
+        default: route = nil
+        }
+        guard let route else { return goBack(&state) }
+        state.forward.removeAll()
+        state.detail = DetailState(route: route)
+        syncPanes(&state, to: route)
+    }
+
     static func goForward(_ state: inout AppState) {
         guard let next = state.forward.popLast() else {
             state.notice = "Nothing to go forward to"

@@ -67,11 +67,12 @@ public enum Reducer {
         case .char("Q"): state.running = false
         case .char("q"):
             // Like less and tig: q leaves the view on top first, and quits only from the main screen.
-            if isReading(state) { goBack(&state) } else if state.maximised { state.maximised = false } else { state.running = false }
+            if isReading(state) { closeReader(&state) } else if state.maximised { state.maximised = false } else { state.running = false }
         case .escape:
             // Closes or goes back, the same everywhere: a maximised pane, then history, then the list.
             if state.maximised { state.maximised = false }
             else if !state.back.isEmpty { goBack(&state) }
+            else if isReading(state) { closeReader(&state) }
             else if state.focus == .detail { focus(&state, state.listPane) }
         case .char("?"):
             state.showHelp = true
