@@ -176,6 +176,12 @@ final class ReaderContextTests: XCTestCase {
         let first = try XCTUnwrap(s.detailItems.firstIndex { if case .citation = $0 { return true } else { return false } })
         let citing = s.model.citedBy[order[0].id] ?? []
         XCTAssertEqual(s.detailItems[(first + 1)...].prefix(citing.count).compactMap(\.target), citing.compactMap { Route(id: $0) })
+        // Read from there, the reader says whose quotation it is, not that the source cites it.
+        XCTAssertTrue(Fixture.select(&s, .excerpt(order[0].id)))
+        Fixture.press(&s, .enter)
+        let reading = s.detailLines(width: 118).map(\.text).joined(separator: "\n")
+        XCTAssertTrue(reading.contains("Quotation 1 of \(haynes) from "), reading)
+        XCTAssertFalse(reading.contains("cited by Hungary"), reading)
     }
 
     func testAPersonsPageGroupsWhatEachSourceSays() throws {
