@@ -133,6 +133,14 @@ final class KeysTests: XCTestCase {
         XCTAssertTrue(StatusBarView.hintItems(for: s).contains("q quit"))
     }
 
+    /// The help names each event kind's letter as the filter menu and the event page do.
+    func testHelpLettersNameTheKindsAsTheFilterMenuDoes() throws {
+        let letters = try XCTUnwrap(HelpView.timeline.keys.first { $0.key == "letters" }?.action)
+        for kind in EventKind.allCases {
+            XCTAssertTrue(letters.contains("\(TimelineView.marker(kind)) \(kind.rawValue)"), "\(kind) in “\(letters)”")
+        }
+    }
+
     func testKindsAndCountsAreNamedRight() throws {
         let m = MapTests.bundled
         var s = AppState(model: m, width: 120, height: 40)

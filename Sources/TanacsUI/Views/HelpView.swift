@@ -34,7 +34,7 @@ public enum HelpView {
 
     public static let timeline: Section = ("Timeline", [
         ("Enter  l  →", "open the selected event in the detail pane"),
-        ("letters", "D demonstration, F fighting, M massacre, S strike, C council, P political, A army, R repression, I international"),
+        ("letters", "D demonstration, F fighting, M massacre, S strike, C council, P political, A military, R repression, I international, · other"),
         ("◆", "the current date's heading (one heading at most)"),
         ("day not stated", "events dated only to a month, a year or a span come after the days they can mean"),
     ])
