@@ -84,7 +84,7 @@ extension Reducer {
         default: route = nil
         }
         guard let route else { return goBack(&state) }
-        state.forward.removeAll()
+        state.forward = []
         state.detail = DetailState(route: route)
         syncPanes(&state, to: route)
     }
