@@ -170,6 +170,31 @@ final class QueryCommandTests: XCTestCase {
     }
 
     /// Tables fit $COLUMNS when it is set, measured in terminal columns, and are not cut when piped without it.
+    /// Room goes to the text: no column is wider than its widest cell (or its header), so a title or
+    /// name is never cut while another column holds blank space.
+    func testNoColumnIsWiderThanItsWidestCell() throws {
+        for width in [60, 80, 100, 120] {
+            for command in [["events"], ["places"], ["councils"], ["people"], ["figures"]] {
+                let lines = try CLI.run(command, data: nil, environment: ["COLUMNS": "\(width)"]).stdout
+                    .split(separator: "\n").map { Array($0) }
+                guard lines.count > 2 else { XCTFail("\(command): no table"); continue }
+                // Column extents from the rule under the header: runs of ─ (or -) separated by spaces.
+                var columns: [Range<Int>] = [], start: Int?
+                for (i, c) in (lines[1] + [" "]).enumerated() {
+                    if c != " ", start == nil { start = i }
+                    if c == " ", let s = start { columns.append(s..<i); start = nil }
+                }
+                // Ids shown on their own line below a row start with spaces; they are not cells.
+                let rows = [lines[0]] + lines.dropFirst(2).filter { $0.first != " " }
+                for column in columns.dropLast() {
+                    let last = column.upperBound - 1
+                    XCTAssertTrue(rows.contains { $0.count > last && $0[last] != " " },
+                                  "\(command) at \(width): the column at \(column) is wider than anything in it")
+                }
+            }
+        }
+    }
+
     func testTablesFitTheWidth() throws {
         for width in [40, 60, 80, 120] {
             for command in [["events"], ["places"], ["councils"], ["people"], ["figures"], ["search", "budapest"]] {

@@ -44,6 +44,8 @@ final class FastPathTests: XCTestCase {
             #"[{"id": "excerpt:a", "source": "s", "text": "t", "paragraph": 1, "page": 2}]"#,
             #"[{"id": "excerpt:a", "source": "s", "text": "\ud800", "paragraph": 1}]"#,
             #"[{"id": "excerpt:a", "source": "s", "text": "\udc00x", "paragraph": 1}]"#,
+            #"[{"id": "excerpt:a", "source": "s", "text": "x\udfff", "paragraph": 1}]"#,
+            #"[{"id": "excerpt:a", "source": "s", "text": "\ud83d\ud83d", "paragraph": 1}]"#,
             #"[{"id": "excerpt:a", "source": "s", "text": "\x", "paragraph": 1}]"#,
             "[{\"id\": \"excerpt:a\", \"source\": \"s\", \"text\": \"a\tb\", \"paragraph\": 1}]",
             #"[{"id": "excerpt:a", "source": "s", "text": "t", "paragraph": 1.5}]"#,

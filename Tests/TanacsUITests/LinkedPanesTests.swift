@@ -75,6 +75,29 @@ final class LinkedPanesTests: XCTestCase {
         XCTAssertEqual(c.selectedTown?.id, "place:ujpest")
     }
 
+    /// A place the map draws no mark for (a region) selects the drawn town it lies in.
+    func testAPlaceWithoutAMarkSelectsTheTownItIsIn() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tanacs-region-\(UUID().uuidString)")
+        try FileManager.default.copyItem(at: Fixture.repo.appendingPathComponent("Tests/Fixtures/sample"), to: folder)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let url = folder.appendingPathComponent("places.json")
+        var places = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [[String: Any]])
+        var region = places[1]
+        region["id"] = "place:north-pest"
+        region["name"] = "North Pest"
+        region["names"] = [String]()
+        region["kind"] = "region"
+        region["parent"] = "place:ujpest"
+        places.append(region)
+        try JSONSerialization.data(withJSONObject: places).write(to: url)
+        var s = AppState(model: try DataLoader.load(from: folder), width: 120, height: 40)
+        XCTAssertFalse(s.townIDs.contains("place:north-pest"), "a region has no mark")
+        XCTAssertNotEqual(s.selectedTown?.id, "place:ujpest")
+        XCTAssertTrue(Reducer.open(&s, id: "place:north-pest"))
+        XCTAssertEqual(s.detail.route, .place("place:north-pest"))
+        XCTAssertEqual(s.selectedTown?.id, "place:ujpest", "the map selects the drawn place it is in")
+    }
+
     func testFocusChangesNeverReplaceThePage() {
         var s = Fixture.state(120, 40, keys: [.char("j")])
         let page = s.detail.route
