@@ -186,7 +186,7 @@ public enum Citation {
         if let year = p.year { fields.append(("year", String(year))) }
         if let (month, _) = p.months, (1...12).contains(month) { fields.append(("month", String(monthNames[month - 1].prefix(3)).lowercased())) }
         let located = place(r.locators, paragraph: "par. ", paragraphs: "pars. ")
-        if !located.isEmpty { fields.append(("note", located + (r.quote.map { ": “\($0)”" } ?? ""))) }
+        if !located.isEmpty { fields.append(("note", located + (r.quote.map { ": " + QuoteMarks.wrap($0) } ?? ""))) }
         let type = p.issue != nil ? "article" : "misc"
         let body = fields.map { name, value in
             // Months are BibTeX macros, written bare.
@@ -223,7 +223,7 @@ public enum Citation {
                 item["locator"] = r.locators.joined(separator: ", ")
             }
         }
-        if let quote = r.quote { item["note"] = "“\(quote)”" }
+        if let quote = r.quote { item["note"] = QuoteMarks.wrap(quote) }
         return item
     }
 }

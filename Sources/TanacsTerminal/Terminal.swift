@@ -188,9 +188,9 @@ public final class Terminal {
         return .message(.resize(width: w, height: h))
     }
 
-    /// After ESC: the Escape key, or a sequence ncurses did not recognise (CSI such as ESC[99~ or a
-    /// focus report, SS3, OSC and DCS replies), which is swallowed whole so none of its bytes runs as a
-    /// command. A bracketed paste (ESC[200~ ... ESC[201~) becomes one `.paste`.
+    /// After ESC: the Escape key, or a sequence ncurses did not recognise: Home, End, the arrows and
+    /// pages in another terminal's encoding (EscapeKeys) become those keys; anything else (ESC[99~, a
+    /// focus report, OSC and DCS replies) is swallowed whole so none of its bytes runs as a command. A bracketed paste (ESC[200~ ... ESC[201~) becomes one `.paste`.
     private func escapeSequence() -> TerminalInput {
         let window = tanacs_stdscr()
         // ncurses already waited ESCDELAY for the rest; what belongs to the sequence is here, or close.
@@ -204,15 +204,14 @@ public final class Terminal {
             while let c = nextScalar() {
                 if (0x40...0x7E).contains(c.value) {
                     if c == "~" && parameters == "200" { return paste() }
-                    return .ignored
+                    return EscapeKeys.csi(parameters: parameters, final: Character(c)).map { .message(.key($0)) } ?? .ignored
                 }
                 guard (0x20...0x3F).contains(c.value) else { return .ignored }
                 if parameters.unicodeScalars.count < 32 { parameters.unicodeScalars.append(c) }
             }
             return .ignored
         case "O":
-            _ = nextScalar()
-            return .ignored
+            return nextScalar().flatMap { EscapeKeys.ss3(Character($0)) }.map { .message(.key($0)) } ?? .ignored
         case "]", "P", "_", "^", "X":
             // A string (OSC, DCS, APC, PM, SOS) runs to BEL or ESC \.
             while let c = nextScalar() {

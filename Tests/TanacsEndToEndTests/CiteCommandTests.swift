@@ -54,6 +54,10 @@ final class CiteCommandTests: XCTestCase {
         XCTAssertEqual(fields["month"], "jan")
         XCTAssertTrue(fields["note"]?.hasPrefix("{par. \(x.paragraph): “") ?? false, fields["note"] ?? "")
         XCTAssertTrue(bib.hasSuffix("}\n"))
+        // A quotation holding the source's own double marks is marked once, in single ones.
+        let own = try cite("excerpt:kosuth-p40-3", "bibtex")
+        XCTAssertTrue(own.contains("note = {par. 40: ‘“In solidarity with our Polish brothers,”"), own)
+        XCTAssertFalse(own.contains("““"), own)
         // A source that is no journal issue is @misc with howpublished.
         XCTAssertTrue(try cite(try excerpt(from: "source:marakis").id, "bibtex").hasPrefix("@misc{marakisnd,"))
     }

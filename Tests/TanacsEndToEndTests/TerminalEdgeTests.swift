@@ -227,4 +227,22 @@ final class TerminalEdgeTests: XCTestCase {
         try tmux.keys("q")
         try assertTerminalBack(try tmux.waitFor(text: "MODE-END"), exit: "EXIT=0")
     }
+
+    /// Home and End (and the arrows) in the encodings of terminals other than the one TERM names
+    /// (tmux and the Linux console ESC[1~ ESC[4~, rxvt ESC[7~ ESC[8~, xterm ESC[H ESC[F and ESC O F)
+    /// still move to the first and last event.
+    func testHomeAndEndInOtherTerminalsEncodings() throws {
+        try launch()
+        try tmux.waitFor(text: "Timeline 2/13")
+        for (end, home) in [("\u{1B}[4~", "\u{1B}[1~"), ("\u{1B}[8~", "\u{1B}[7~"), ("\u{1B}[F", "\u{1B}[H"), ("\u{1B}OF", "\u{1B}OH")] {
+            try tmux.literal(end)
+            try tmux.waitFor(text: "Timeline 13/13")
+            try tmux.literal(home)
+            try tmux.waitFor(text: "Timeline 1/13")
+        }
+        try tmux.literal("\u{1B}[B")
+        try tmux.waitFor(text: "Timeline 2/13")
+        try tmux.keys("q")
+        try assertTerminalBack(try tmux.waitFor(text: "MODE-END"), exit: "EXIT=0")
+    }
 }

@@ -16,6 +16,17 @@ final class PassagesTests: XCTestCase {
         return try SourceText.load(from: seeds, sources: BundledDatasetTests.model.sources)
     }
 
+    /// Read from memory (as the bundled dataset in the binary is), the passages load with the rest.
+    func testPassagesLoadFromMemoryAsFromAFolder() throws {
+        let folder = Paths.bundled
+        let loaded = try DataLoader.load(reading: { name in
+            let url = folder.appendingPathComponent(name)
+            return FileManager.default.fileExists(atPath: url.path) ? try Data(contentsOf: url) : nil
+        })
+        XCTAssertEqual(loaded.model.passages.count, Self.committed.count, "every passage, as from the folder")
+        XCTAssertEqual(loaded.model.passages.count, try DataLoader.loadReportingWarnings(from: folder).model.passages.count)
+    }
+
     /// Fails while the file is stale: after excerpts.json changes, run data/make-passages.sh.
     func testCommittedFileIsWhatTheGeneratorMakesNow() throws {
         let (fresh, missing) = Passages.build(excerpts: BundledDatasetTests.model.excerpts, texts: try texts())

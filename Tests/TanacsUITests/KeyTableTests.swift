@@ -61,6 +61,13 @@ final class KeyTableTests: XCTestCase {
             var closed = s
             Fixture.press(&closed, .char("?"))
             XCTAssertFalse(closed.showHelp, "? again hides it")
+            var menu = base([.char("f")])
+            Fixture.press(&menu, .char("?"))
+            XCTAssertTrue(menu.showHelp, "over the filter menu too")
+            XCTAssertEqual(HelpView.sections(for: menu).first?.title, "Filter menu")
+            Fixture.press(&menu, .char("q"))
+            XCTAssertFalse(menu.showHelp)
+            XCTAssertNotNil(menu.filterMenu, "closing the help comes back to the menu")
         }),
         "Everywhere/q": Entry(keys: [.char("q")], given: { middle() }, then: { _, s, _ in
             XCTAssertFalse(s.running, "on the main screen q quits")
@@ -72,6 +79,12 @@ final class KeyTableTests: XCTestCase {
             Fixture.press(&big, .char("z"), .char("q"))
             XCTAssertTrue(big.running, "a maximised pane is restored first")
             XCTAssertFalse(big.maximised)
+            var goTo = middle()
+            Fixture.press(&goTo, .char(":"), .char("q"))
+            XCTAssertNil(goTo.goTo, "an empty go-to line closes")
+            XCTAssertTrue(goTo.running)
+            Fixture.press(&goTo, .char(":"), .char("i"), .char("q"))
+            XCTAssertEqual(goTo.goTo?.query, "iq", "after other text q is a letter")
         }),
         "Everywhere/Q  Ctrl-C": Entry(keys: [.char("Q"), .ctrl("c")], given: { reader() }, then: { b, s, _ in
             XCTAssertTrue(b.running)

@@ -80,7 +80,16 @@ final class KeysTests: XCTestCase {
             for keys in [[], [Key.char("2")], [.char("3")], [.char("f")]] {
                 var s = Fixture.state(w, h, keys: keys)
                 Fixture.press(&s, .char("?"))
-                let width = min(w - 2, 80) - 3
+                XCTAssertTrue(s.showHelp, "\(w)×\(h) \(keys): ? shows the help")
+                let width = min(w - 2, 80) - 4
+                // On screen, a blank column each side inside the border: no text touches it.
+                let canvas = Screen.render(s)
+                let box = (x: (w - min(w - 2, 80)) / 2, width: min(w - 2, 80), y: (h - min(h - 2, 44)) / 2, height: min(h - 2, 44))
+                XCTAssertEqual(canvas[box.x + box.width - 1, box.y + 1].grapheme, s.glyphs.vertical, "\(w)×\(h): the help's right border")
+                for y in (box.y + 1)..<(box.y + box.height - 1) {
+                    XCTAssertEqual(canvas[box.x + 1, y].grapheme, " ", "\(w)×\(h) row \(y): the left margin")
+                    XCTAssertEqual(canvas[box.x + box.width - 2, y].grapheme, " ", "\(w)×\(h) row \(y): text against the right border")
+                }
                 let lines = HelpView.lines(for: s, width: width).map(\.0)
                 let words = Set(HelpView.sections(for: s).flatMap { $0.keys.flatMap { ($0.key + " " + $0.action).split(separator: " ").map(String.init) } })
                 for line in lines {
@@ -101,7 +110,7 @@ final class KeysTests: XCTestCase {
     }
 
     func testStatusBarAlwaysShowsHelpKey() {
-        for keys in [[], [Key.char("2")], [.char("3")], [.char("?")], [.char("f")]] {
+        for keys in [[], [Key.char("2")], [.char("3")], [.char("?")], [.char("f")], [.char("z")]] {
             var s = Fixture.state(120, 24, keys: keys)
             for w in 40...200 {
                 Reducer.reduce(&s, .resize(width: w, height: 24))
@@ -110,6 +119,25 @@ final class KeysTests: XCTestCase {
                 StatusBarView.render(s, in: Rect(x: 0, y: 0, width: w, height: 1), canvas: &canvas)
                 XCTAssertTrue(canvas.text.contains("? help"), "\(w) columns \(keys): \(canvas.text)")
             }
+        }
+    }
+
+    /// A maximised pane's bar says how to restore it, and no longer that q quits (q restores first).
+    func testMaximisedBarSaysHowToRestore() {
+        var s = Fixture.state(120, 24, keys: [.char("z")])
+        XCTAssertTrue(s.maximised)
+        XCTAssertEqual(StatusBarView.hintItems(for: s).first, "z restore")
+        XCTAssertFalse(StatusBarView.hintItems(for: s).contains("q quit"))
+        Fixture.press(&s, .char("z"))
+        XCTAssertFalse(StatusBarView.hintItems(for: s).contains("z restore"))
+        XCTAssertTrue(StatusBarView.hintItems(for: s).contains("q quit"))
+    }
+
+    /// The help names each event kind's letter as the filter menu and the event page do.
+    func testHelpLettersNameTheKindsAsTheFilterMenuDoes() throws {
+        let letters = try XCTUnwrap(HelpView.timeline.keys.first { $0.key == "letters" }?.action)
+        for kind in EventKind.allCases {
+            XCTAssertTrue(letters.contains("\(TimelineView.marker(kind)) \(kind.rawValue)"), "\(kind) in “\(letters)”")
         }
     }
 

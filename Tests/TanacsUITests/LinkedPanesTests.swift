@@ -34,6 +34,23 @@ final class LinkedPanesTests: XCTestCase {
         XCTAssertTrue(MapReducer.scene(s).linkedIDs.contains("place:miskolc"), "and lights it")
     }
 
+    /// An event the timeline's filter hides cannot be selected there: the notice says so and how to clear it.
+    func testAnEventHiddenByTheFilterSaysSo() {
+        var s = Fixture.state(120, 40)
+        s.setFilter(TimelineFilter(kinds: [.council]))
+        XCTAssertNotEqual(s.model.eventByID["event:1956-10-25-miskolc-broadcast"]?.kind, .council)
+        search(&s, "miskolc radio", pick: .event("event:1956-10-25-miskolc-broadcast"))
+        XCTAssertEqual(s.detail.route, .event("event:1956-10-25-miskolc-broadcast"))
+        XCTAssertEqual(s.notice, "The timeline's filter hides this event: X clears the filter")
+        XCTAssertEqual(s.selectedTown?.id, "place:miskolc", "the map still moves")
+        Fixture.press(&s, .char("1"), .char("X"))
+        Fixture.press(&s, .char("3"))
+        var again = s
+        search(&again, "miskolc radio", pick: .event("event:1956-10-25-miskolc-broadcast"))
+        XCTAssertEqual(again.selectedEvent?.id, "event:1956-10-25-miskolc-broadcast", "unfiltered, the row is selected")
+        XCTAssertNil(again.notice)
+    }
+
     func testIndexLinkToACouncilSelectsItsSeat() {
         var s = Fixture.state(120, 40)
         Fixture.press(&s, .char("c"))
@@ -58,6 +75,25 @@ final class LinkedPanesTests: XCTestCase {
         let linked = MapReducer.scene(s).linkedIDs
         XCTAssertFalse(linked.isEmpty, "a person's towns light up")
         XCTAssertTrue(linked.contains(s.selectedTown!.id) || linked.contains(MapReducer.scene(s).selectedID!))
+    }
+
+    /// Jumping to an event out of view shows it under its day's heading, however it was opened.
+    func testAJumpShowsTheEventUnderItsDaysHeading() {
+        let id = "event:1956-10-30-csepel-central-council"
+        func check(_ s: AppState, _ how: String) {
+            XCTAssertEqual(s.selectedEvent?.id, id, how)
+            let visible = s.timelineRows[s.timeline.offset..<min(s.timelineRows.count, s.timeline.offset + s.visibleRows(.timeline))]
+            XCTAssertTrue(visible.contains(.event(id)), "\(how): the event is in view")
+            let day = s.model.eventByID[id]!.date.start
+            XCTAssertTrue(visible.contains { if case .day(let d) = $0 { return d.start == day } else { return false } }, "\(how): and its day's heading")
+        }
+        var deep = AppState(model: MapTests.bundled, width: 80, height: 24)
+        Reducer.start(&deep, at: id)
+        check(deep, "--at")
+        var searched = AppState(model: MapTests.bundled, width: 80, height: 24)
+        Reducer.start(&searched)
+        search(&searched, "csepel founded", pick: .event(id))
+        check(searched, "search")
     }
 
     func testDeepLinksSyncThePanes() {

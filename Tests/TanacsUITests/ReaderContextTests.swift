@@ -58,6 +58,8 @@ final class ReaderContextTests: XCTestCase {
         let selected = items[s.detailSelectable[s.detail.cursor.selected]]
         XCTAssertEqual(selected, .quoted(excerpt: "excerpt:blog-p3-2", text: s.model.passages["excerpt:blog-p3-2"]!.quote),
                        "the article opens on the quotation")
+        let row = try XCTUnwrap(s.detailLines(width: s.detailTextWidth).firstIndex { $0.item == s.detailSelectable[s.detail.cursor.selected] })
+        XCTAssertTrue((0...2).contains(row - s.detail.cursor.offset), "near the top, to read on from: row \(row), offset \(s.detail.cursor.offset)")
         let marked = Set(items.compactMap { item -> String? in if case .quoted(let id, _) = item { return id } else { return nil } })
         let blog = s.model.excerpts.filter { $0.source == "source:blog" }
         // Every excerpt is marked, on its own or inside an overlapping one.
@@ -86,6 +88,54 @@ final class ReaderContextTests: XCTestCase {
         Fixture.press(&s, .char("q"))
         XCTAssertEqual(s.detail.route, .article("source:blog", at: "excerpt:blog-p3-2"))
         XCTAssertTrue(s.running, "q closes the reader, it does not quit")
+    }
+
+    /// In the whole article > and < jump between marked passages; a quotation opened on its own steps
+    /// through its source in the article's order.
+    func testNextAndPreviousInTheArticleAndInAQuotationOpenedAlone() throws {
+        try XCTSkipIf(Self.seeds == nil, "source articles not found")
+        var s = try reader("excerpt:blog-p3-2", texts: true)
+        XCTAssertNil(s.detail.reader, "opened on its own")
+        let order = SourcePage.inArticleOrder("source:blog", s.model).map(\.id)
+        let at = try XCTUnwrap(order.firstIndex(of: "excerpt:blog-p3-2"))
+        Fixture.press(&s, .char(">"))
+        XCTAssertEqual(s.detail.route, .excerpt(order[at + 1]), "the next quotation of the source")
+        Fixture.press(&s, .char("<"), .char("<"))
+        XCTAssertEqual(s.detail.route, .excerpt(order[at - 1]))
+        Fixture.press(&s, .char(">"), .char("a"))
+        XCTAssertEqual(s.detail.route, .article("source:blog", at: "excerpt:blog-p3-2"))
+        func marked(_ s: AppState) -> String? {
+            if case .quoted(let id, _) = s.detailItems[s.detailSelectable[s.detail.cursor.selected]] { return id } else { return nil }
+        }
+        XCTAssertEqual(marked(s), "excerpt:blog-p3-2")
+        let before = s.detail.cursor.selected
+        Fixture.press(&s, .char(">"))
+        XCTAssertGreaterThan(s.detail.cursor.selected, before + 1, "over the links of the records citing it")
+        XCTAssertNotNil(marked(s), "onto the next marked passage")
+        XCTAssertNotEqual(marked(s), "excerpt:blog-p3-2")
+        Fixture.press(&s, .char("<"))
+        XCTAssertEqual(s.detail.cursor.selected, before, "and back")
+        Fixture.press(&s, .char("g"), .char("<"))
+        XCTAssertEqual(s.detail.cursor.selected, 0)
+        XCTAssertEqual(s.notice, "First quotation in this article")
+        XCTAssertEqual(StatusBarView.hintItems(for: s).first, "> < quotations")
+    }
+
+    /// A reader opened with nothing before it (--at) still closes with q or Esc: onto the first
+    /// record that cites the quotation, with the panes moved to it.
+    func testQAndEscCloseAReaderOpenedFirst() throws {
+        for key in [Key.char("q"), .escape] {
+            var s = AppState(model: MapTests.bundled, width: 120, height: 40)
+            Reducer.start(&s, at: "excerpt:kosuth-p40-3")
+            XCTAssertEqual(s.detail.route, .excerpt("excerpt:kosuth-p40-3"))
+            XCTAssertTrue(s.back.isEmpty)
+            Fixture.press(&s, key)
+            XCTAssertTrue(s.running, "\(key) closes the reader, it does not quit")
+            let first = try XCTUnwrap(s.model.citedBy["excerpt:kosuth-p40-3"]?.first)
+            XCTAssertEqual(s.detail.route, Route(id: first), "onto the first record citing it")
+            XCTAssertFalse(Reducer.isReading(s))
+            if case .event(let id)? = s.detail.route { XCTAssertEqual(s.selectedEvent?.id, id, "the timeline follows") }
+        }
     }
 
     func testWithoutTheTextsTheArticleKeySaysHowToGetThem() throws {
@@ -126,6 +176,12 @@ final class ReaderContextTests: XCTestCase {
         let first = try XCTUnwrap(s.detailItems.firstIndex { if case .citation = $0 { return true } else { return false } })
         let citing = s.model.citedBy[order[0].id] ?? []
         XCTAssertEqual(s.detailItems[(first + 1)...].prefix(citing.count).compactMap(\.target), citing.compactMap { Route(id: $0) })
+        // Read from there, the reader says whose quotation it is, not that the source cites it.
+        XCTAssertTrue(Fixture.select(&s, .excerpt(order[0].id)))
+        Fixture.press(&s, .enter)
+        let reading = s.detailLines(width: 118).map(\.text).joined(separator: "\n")
+        XCTAssertTrue(reading.contains("Quotation 1 of \(haynes) from "), reading)
+        XCTAssertFalse(reading.contains("cited by Hungary"), reading)
     }
 
     func testAPersonsPageGroupsWhatEachSourceSays() throws {
@@ -144,5 +200,34 @@ final class ReaderContextTests: XCTestCase {
                 XCTAssertTrue(current.contains(DetailDocument.shortName(source)), "\(id) under \(current)")
             }
         }
+    }
+
+    /// A quotation that opens with the source's own quotation mark is not marked again: no ““ in the
+    /// reader, in a record's notes or in a source's list, for any excerpt.
+    func testEveryQuotationIsMarkedExactlyOnce() throws {
+        let m = MapTests.bundled
+        let opening = m.excerpts.filter { $0.text.first.map { "“\"".contains($0) } ?? false }
+        XCTAssertGreaterThanOrEqual(opening.count, 5, "the data has quotations that open with their own mark")
+        let doubled = ["““", "””", "\"\"", "“\"", "\"”", "‘‘", "’’"]
+        let s = AppState(model: m, width: 120, height: 40)
+        for x in m.excerpts {
+            let reader = DetailDocument.lines(ReaderPage.items(x, s), width: 100, in: m, glyphs: .unicode).map(\.text).joined(separator: "\n")
+            let notes = DetailDocument.lines([.citation(excerpt: x.id, claim: nil), .quotation(mark: "¹", excerpt: x.id)], width: 100, in: m, glyphs: .unicode)
+                .map(\.text).joined(separator: "\n")
+            for text in [reader, notes] {
+                for pair in doubled where text.contains(pair) && !x.text.contains(pair) {
+                    XCTFail("\(x.id) shows \(pair):\n\(text)")
+                }
+            }
+        }
+        XCTAssertEqual(QuoteMarks.wrap("A plain sentence."), "“A plain sentence.”")
+        XCTAssertEqual(QuoteMarks.wrap("“The whole of it is one quotation.”26"), "“The whole of it is one quotation.”26", "the source's marks alone")
+        XCTAssertEqual(QuoteMarks.wrap("\"Straight marks too.\"[5]"), "\"Straight marks too.\"[5]")
+        XCTAssertEqual(QuoteMarks.wrap("“Brothers,” students called."), "‘“Brothers,” students called.’", "outer marks single where the text has double ones")
+        XCTAssertEqual(QuoteMarks.wrap("He said “yes” and “no”."), "‘He said “yes” and “no”.’")
+        XCTAssertEqual(QuoteMarks.wrap("“A,” he said, “B.”"), "‘“A,” he said, “B.”’", "two quotations are not one")
+        XCTAssertEqual(QuoteMarks.wrap("‘Single marks’, said he."), "“‘Single marks’, said he.”")
+        XCTAssertEqual(QuoteMarks.wrap("“Both,” he said.", ascii: true), "'“Both,” he said.'")
+        XCTAssertEqual(QuoteMarks.wrap("Plain.", ascii: true), "\"Plain.\"")
     }
 }

@@ -121,7 +121,8 @@ final class ReducerTests: XCTestCase {
         var s = Fixture.state(120, 40, keys: [.char("j")])
         let page = Screen.render(s).text
         XCTAssertTrue(page.contains("Students call a demonstration in Budapest in solidarity with Poland.¹"), page)
-        XCTAssertTrue(page.contains("¹ “"), "the numbered quotation the mark points at")
+        // In double marks, or single ones round a quotation that holds the source's own double marks.
+        XCTAssertTrue(page.contains("¹ “") || page.contains("¹ ‘“"), "the numbered quotation the mark points at")
         XCTAssertTrue(page.contains("² “"), "the record's other quotation is numbered too")
         XCTAssertTrue(Fixture.selectStatement(&s, startingWith: "Students call"))
         Fixture.press(&s, .enter)

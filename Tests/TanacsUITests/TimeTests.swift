@@ -80,16 +80,21 @@ final class TimeTests: XCTestCase {
         XCTAssertEqual(s.detail.route, .council("council:gyor-national-council"))
         Reducer.reduce(&s, .key(.backspace))
         XCTAssertNotEqual(s.detail.route, .council("council:gyor-national-council"))
-        // An id works too, and q is text in the line, not quit.
+        // An id works too.
         Reducer.reduce(&s, .key(.char(":")))
         type(&s, "place:szeged")
         Reducer.reduce(&s, .key(.enter))
         XCTAssertEqual(s.detail.route, .place("place:szeged"))
+        // After other text q is a letter; on the empty line it closes the line (issue 14), never quits.
+        Reducer.reduce(&s, .key(.char(":")))
+        type(&s, "iq")
+        XCTAssertTrue(s.running)
+        XCTAssertEqual(s.goTo?.query, "iq")
+        Reducer.reduce(&s, .key(.escape))
+        XCTAssertNil(s.goTo)
         Reducer.reduce(&s, .key(.char(":")))
         type(&s, "q")
         XCTAssertTrue(s.running)
-        XCTAssertEqual(s.goTo?.query, "q")
-        Reducer.reduce(&s, .key(.escape))
         XCTAssertNil(s.goTo)
     }
 

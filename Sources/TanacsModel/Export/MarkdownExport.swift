@@ -108,7 +108,7 @@ public enum MarkdownExport {
             let src = m.sourceByID[x.source]
             var cite = src.map { "\(t($0.author)), “\(t(nested($0.title)))”, \(t($0.publication))" } ?? t(x.source)
             cite += ", paragraph \(x.paragraph)"
-            out += "[^\(numbers[id]!)]: “\(t(x.text))” — \(cite).\n"
+            out += "[^\(numbers[id]!)]: \(t(QuoteMarks.wrap(x.text))) — \(cite).\n"
         }
         return out
     }

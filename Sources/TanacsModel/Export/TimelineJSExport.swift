@@ -69,7 +69,7 @@ public enum TimelineJSExport {
             for id in e.citations + (e.dateClaims ?? []).map(\.citation) {
                 guard let x = m.excerptByID[id] else { continue }
                 let src = m.sourceByID[x.source]
-                body += "<blockquote>“\(h(x.text))”</blockquote><p><small>— \(h(src?.author ?? x.source)), "
+                body += "<blockquote>\(h(QuoteMarks.wrap(x.text)))</blockquote><p><small>— \(h(src?.author ?? x.source)), "
                     + "<i>\(h(src?.title ?? ""))</i>, paragraph \(x.paragraph)</small></p>"
             }
             var uid = e.id.replacingOccurrences(of: ":", with: "-")

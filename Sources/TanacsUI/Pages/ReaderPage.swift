@@ -7,7 +7,8 @@ enum ReaderPage {
         let m = state.model, g = state.glyphs
         var items: [DetailItem] = []
         if let reader = state.detail.reader, let n = reader.excerpts.firstIndex(of: x.id), let name = m.name(of: reader.record) {
-            let what = reader.statement == nil ? "Excerpt \(n + 1) of \(reader.excerpts.count) cited by \(name)"
+            let what = reader.record.hasPrefix("source:") ? "Quotation \(n + 1) of \(reader.excerpts.count) from \(name), in the article's order"
+                : reader.statement == nil ? "Excerpt \(n + 1) of \(reader.excerpts.count) cited by \(name)"
                 : "Quotation \(n + 1) of \(reader.excerpts.count) behind a sentence of \(name)"
             items.append(.subtitle(what + "  (> next, < previous)"))
         }

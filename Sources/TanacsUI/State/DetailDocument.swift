@@ -228,17 +228,18 @@ public enum DetailDocument {
                 guard let x = m.excerptByID[id] else { add(i, "[missing excerpt \(id)]", Theme.disputed); continue }
                 let source = m.sourceByID[x.source].map(shortName) ?? x.source
                 if let claim { add(i, claim, Theme.disputed, indent: 2) }
-                add(i, g.quoteOpen + x.text + g.quoteClose, Theme.quote, indent: 2, hang: 1)
+                add(i, g.quoted(x.text), Theme.quote, indent: 2, hang: 1)
                 add(i, "— \(source), \(location(x, m, g))", Theme.source, indent: 4)
-            case .context(let s): add(i, s, Theme.text)
-            case .quoted(_, let s), .highlight(let s): add(i, g.quoteOpen + s + g.quoteClose, Theme.highlight, hang: 1)
+            // The space between two sentences of the source is not an indent.
+            case .context(let s): add(i, s.trimmingPrefixSpaces, Theme.text)
+            case .quoted(_, let s), .highlight(let s): add(i, g.quoted(s), Theme.highlight, hang: 1)
             case .statement(let text, let marks, _, let bullet):
                 add(i, (bullet ? "• " : "") + text + marks, Theme.text, hang: bullet ? 2 : 0)
             case .quotation(let mark, let id):
                 guard let x = m.excerptByID[id] else { add(i, "[missing excerpt \(id)]", Theme.disputed); continue }
                 let source = m.sourceByID[x.source].map(shortName) ?? x.source
                 let lead = mark + " "
-                add(i, lead + g.quoteOpen + x.text + g.quoteClose, Theme.quote, indent: 0, hang: TextWidth.of(lead) + 1)
+                add(i, lead + g.quoted(x.text), Theme.quote, indent: 0, hang: TextWidth.of(lead) + 1)
                 add(i, "— \(source), \(location(x, m, g))" + (x.isNote ? ", endnote" : ""), Theme.source, indent: TextWidth.of(lead) + 2)
             case .blank: out.append(DetailLine(item: i, text: "", style: Theme.text, indent: 0))
             }

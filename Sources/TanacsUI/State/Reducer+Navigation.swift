@@ -10,9 +10,14 @@ extension Reducer {
         state.focus = .detail
         state.maximised = false
         syncPanes(&state, to: route)
-        // The article opens at the quotation it was reached from.
+        // The article opens at the quotation it was reached from, near the top with the line or
+        // two before it, as less opens a file at a line: the reading goes on from there.
         if case .article(_, let excerpt?) = route, let n = ArticlePage.selection(of: excerpt, in: state.detailItems, state.model) {
             state.detail.cursor.selected = n
+            let item = state.detailSelectable[n]
+            if let first = state.detailLines(width: state.detailTextWidth).firstIndex(where: { $0.item == item }) {
+                state.detail.cursor.offset = max(0, first - 2)
+            }
         }
     }
 
@@ -66,6 +71,24 @@ extension Reducer {
         state.restore(previous)
     }
 
+    /// `q` or `Esc` in the reader or the article: back where it was opened from; opened with nothing
+    /// before it (`--at`), onto the record that cites the quotation first (the source, for an article),
+    /// so q always leaves the reader and never strands the user in it.
+    static func closeReader(_ state: inout AppState) {
+        guard state.back.isEmpty else { return goBack(&state) }
+        let route: Route?
+        switch state.detail.route {
+        case .excerpt(let id): route = state.model.citedBy[id]?.lazy.compactMap { Route(id: $0) }.first
+            ?? state.model.excerptByID[id].map { .source($0.source) }
+        case .article(let source, _): route = .source(source)
+        default: route = nil
+        }
+        guard let route else { return goBack(&state) }
+        state.forward = []
+        state.detail = DetailState(route: route)
+        syncPanes(&state, to: route)
+    }
+
     static func goForward(_ state: inout AppState) {
         guard let next = state.forward.popLast() else {
             state.notice = "Nothing to go forward to"
@@ -77,14 +100,43 @@ extension Reducer {
 
     /// In the reader, the next or previous excerpt of the record it was opened from.
     static func stepReader(_ state: inout AppState, by step: Int) {
-        guard case .excerpt(let id) = state.detail.route, let reader = state.detail.reader,
-              let index = reader.excerpts.firstIndex(of: id) else { return }
+        if case .article = state.detail.route { stepArticle(&state, by: step); return }
+        guard case .excerpt(let id) = state.detail.route else {
+            state.notice = "> and < step through quotations: open one first"
+            return
+        }
+        guard let reader = state.detail.reader, let index = reader.excerpts.firstIndex(of: id) else {
+            // Opened on its own (search, go-to, --at, the sources): its source's quotations, in the article's order.
+            guard let source = state.model.excerptByID[id]?.source else { return }
+            let order = SourcePage.inArticleOrder(source, state.model).map(\.id)
+            guard let at = order.firstIndex(of: id) else { return }
+            guard order.indices.contains(at + step) else {
+                state.notice = step > 0 ? "Last quotation of this source" : "First quotation of this source"
+                return
+            }
+            state.detail = DetailState(route: .excerpt(order[at + step]))
+            return
+        }
         let next = index + step
         guard reader.excerpts.indices.contains(next) else {
             state.notice = step > 0 ? "Last excerpt of this record" : "First excerpt of this record"
             return
         }
         state.detail = DetailState(route: .excerpt(reader.excerpts[next]), reader: reader)
+    }
+
+    /// In the whole article, the next or previous marked passage.
+    private static func stepArticle(_ state: inout AppState, by step: Int) {
+        let items = state.detailItems, selectable = state.detailSelectable
+        var n = state.detail.cursor.selected + step
+        while selectable.indices.contains(n) {
+            if case .quoted = items[selectable[n]] {
+                state.detail.cursor.selected = n
+                return
+            }
+            n += step
+        }
+        state.notice = step > 0 ? "Last quotation in this article" : "First quotation in this article"
     }
 
     static func click(_ state: inout AppState, x: Int, y: Int) {

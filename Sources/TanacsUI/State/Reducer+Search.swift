@@ -134,6 +134,10 @@ extension Reducer {
         guard var cursor = state.filterMenu else { return }
         switch key {
         case .escape, .char("f"), .char("q"): state.filterMenu = nil
+        // The help over the menu, with the menu's keys first; closing it comes back to the menu.
+        case .char("?"):
+            state.showHelp = true
+            state.helpScroll = 0
         case .down, .char("j"): cursor.selected = clamp(cursor.selected + 1, count: entries.count)
         case .up, .char("k"): cursor.selected = clamp(cursor.selected - 1, count: entries.count)
         case .char(" "), .enter:

@@ -34,9 +34,17 @@ extension Reducer {
     static func revealSelectedDay(_ state: inout AppState) {
         let rows = state.timelineRows, eventRows = state.timelineEventRows
         guard eventRows.indices.contains(state.timeline.selected) else { return }
-        var top = eventRows[state.timeline.selected]
-        while top > 0 && rows[top - 1].eventID == nil { top -= 1 }
-        state.timeline.offset = min(top, max(0, rows.count - state.visibleRows(.timeline)))
+        // From the event up to its day's heading (over the day's earlier events), then over the
+        // headings just above that, as far as the pane holds them with the event.
+        let row = eventRows[state.timeline.selected], visible = state.visibleRows(.timeline)
+        var top = row
+        while top > 0 && row - top < visible - 1 {
+            if case .day = rows[top] { break }
+            if case .acrossPhases = rows[top] { break }
+            top -= 1
+        }
+        while top > 0 && rows[top - 1].eventID == nil && row - top < visible - 1 { top -= 1 }
+        state.timeline.offset = min(top, max(0, rows.count - visible))
     }
 
     /// Selects the event that best stands for a day: the first dated exactly that day, else the event
@@ -74,6 +82,10 @@ extension Reducer {
         guard var line = state.goTo else { return }
         switch key {
         case .escape, .ctrl("c"), .ctrl("g"):
+            state.goTo = nil
+            return
+        // On an empty line q closes it, as it closes everything on top; once typing, q is a letter.
+        case .char("q") where line.query.isEmpty:
             state.goTo = nil
             return
         case .enter:

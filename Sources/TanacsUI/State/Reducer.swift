@@ -67,11 +67,12 @@ public enum Reducer {
         case .char("Q"): state.running = false
         case .char("q"):
             // Like less and tig: q leaves the view on top first, and quits only from the main screen.
-            if isReading(state) { goBack(&state) } else if state.maximised { state.maximised = false } else { state.running = false }
+            if isReading(state) { closeReader(&state) } else if state.maximised { state.maximised = false } else { state.running = false }
         case .escape:
             // Closes or goes back, the same everywhere: a maximised pane, then history, then the list.
             if state.maximised { state.maximised = false }
             else if !state.back.isEmpty { goBack(&state) }
+            else if isReading(state) { closeReader(&state) }
             else if state.focus == .detail { focus(&state, state.listPane) }
         case .char("?"):
             state.showHelp = true
@@ -210,7 +211,12 @@ public enum Reducer {
         switch route {
         case .event(let id):
             guard let event = m.eventByID[id] else { return }
-            if let n = state.timelineEvents.firstIndex(of: id) { state.timeline.selected = n }
+            if let n = state.timelineEvents.firstIndex(of: id) {
+                state.timeline.selected = n
+                // A jump to an event out of view shows it under its day's heading.
+                let row = state.timelineEventRows[n], visible = state.visibleRows(.timeline)
+                if row < state.timeline.offset || row >= state.timeline.offset + visible { revealSelectedDay(&state) }
+            } else if !state.filter.isEmpty { state.notice = "The timeline's filter hides this event: X clears the filter" }
             setDate(&state, of: event)
             selectOnMap(&state, event.places)
         case .place(let id): selectOnMap(&state, [id])

@@ -7,7 +7,7 @@ public enum HelpView {
 
     public static let everywhere: Section = ("Everywhere", [
         ("?", "show or hide this help"),
-        ("q", "close the help, the reader or a menu; on the main screen, quit"),
+        ("q", "close the help, the reader, a menu or an empty go-to line; on the main screen, quit"),
         ("Q  Ctrl-C", "quit at once"),
         ("Esc", "close, or go back"),
         ("Ctrl-L", "redraw the whole screen"),
@@ -29,12 +29,12 @@ public enum HelpView {
         ("P", "play: step the day forward on its own; any key pauses"),
         ("f", "filter the timeline by kind, town or council"),
         ("X", "clear every timeline filter"),
-        ("mouse", "click selects, a second click opens, the wheel scrolls"),
+        ("mouse", "click selects, a second click opens, the wheel scrolls (on the map it zooms)"),
     ])
 
     public static let timeline: Section = ("Timeline", [
         ("Enter  l  →", "open the selected event in the detail pane"),
-        ("letters", "D demonstration, F fighting, M massacre, S strike, C council, P political, A army, R repression, I international"),
+        ("letters", "D demonstration, F fighting, M massacre, S strike, C council, P political, A military, R repression, I international, · other"),
         ("◆", "the current date's heading (one heading at most)"),
         ("day not stated", "events dated only to a month, a year or a span come after the days they can mean"),
     ])
@@ -63,7 +63,7 @@ public enum HelpView {
     ])
 
     public static let reader: Section = ("Reader", [
-        ("> <  . ,", "next or previous excerpt of the record you came from"),
+        ("> <  . ,", "next or previous quotation: of the record you came from, else of its source in the article's order; in the whole article, the next marked passage"),
         ("Enter", "open a record that cites this excerpt"),
         ("a", "read the whole article from this quotation (needs --sources)"),
         ("q  Esc  Backspace", "back to the record"),
@@ -93,7 +93,10 @@ public enum HelpView {
             case .timeline: own = [timeline]
             case .map: own = [map]
             case .detail:
-                if case .excerpt = state.detail.route { own = [reader, detail] } else { own = [detail] }
+                switch state.detail.route {
+                case .excerpt, .article: own = [reader, detail]
+                default: own = [detail]
+                }
             }
         }
         return own + [everywhere]
@@ -131,7 +134,8 @@ public enum HelpView {
         canvas.fill(rect)
         canvas.box(rect, title: "Help", focused: true, glyphs: state.glyphs)
         let inner = rect.inset(1)
-        let all = lines(for: state, width: inner.width - 1)
+        // A column of margin each side, so no text runs into the border.
+        let all = lines(for: state, width: inner.width - 2)
         let top = min(state.helpScroll, max(0, all.count - inner.height))
         for row in 0..<inner.height where top + row < all.count {
             let (text, style) = all[top + row]

@@ -2,6 +2,13 @@
 public enum StatusBarView {
     /// The focused view's most useful keys, most useful first; "? help" is always kept.
     public static func hintItems(for state: AppState) -> [String] {
+        let items = paneHints(for: state)
+        // Maximised, q and Esc restore the layout before anything else: say so first.
+        guard state.maximised, !state.showHelp, state.filterMenu == nil, !state.playing else { return items }
+        return ["z restore"] + items.filter { $0 != "q quit" && $0 != "z max" }
+    }
+
+    private static func paneHints(for state: AppState) -> [String] {
         if state.showHelp { return ["j/k scroll", "Esc close", "Q quit"] }
         if state.filterMenu != nil { return ["j/k move", "Space toggle", "Esc close"] }
         if state.playing { return ["▶ playing a day at a time: any key pauses"] }
@@ -9,6 +16,7 @@ public enum StatusBarView {
         case .timeline: return ["j/k move", "Enter open", "/ search", ": go to", "[ ] day", "P play", "f filter", "t c p e F s indexes", "z max", "q quit"]
         case .map: return ["arrows move", "Enter open", "+/- zoom", "b Budapest", "m drawing", ": go to", "[ ] day", "P play"]
         case .detail:
+            if case .article = state.detail.route { return ["> < quotations", "Enter open", "y cite", "q back"] }
             if Reducer.isReading(state) { return ["> < next/prev", "Enter open", "a article", "y cite", "q back"] }
             return ["j/k select", "Enter follow", "y cite", "Bksp back", "L fwd", "/ search", "q quit"]
         }
