@@ -177,9 +177,9 @@ public enum Benchmark {
             return rowNames[9...].map { Row(name: $0, value: "skipped (no tanacs executable given)", budget: "not measured", ok: true) }
         }
         var rows: [Row] = []
-        // The record files and their parts, as the loader reads them.
+        // The files the loader reads: record files and their parts, the register and the passages.
         var files: [String] = []
-        for file in DataLoader.files {
+        for file in DataLoader.files + [DataLoader.registerFile, DataLoader.passagesFile] {
             var part = 1
             while FileManager.default.fileExists(atPath: data.appendingPathComponent(DataLoader.partName(file, part)).path) {
                 files.append(data.appendingPathComponent(DataLoader.partName(file, part)).path)
@@ -208,7 +208,7 @@ public enum Benchmark {
         }
         rows.append(peer(rowNames[10], Peers.which("jq").map { [$0, "-c", "."] + files }, missing: "jq", hard: scale <= 1))
         let script = "import json, sys\nfor f in sys.argv[1:]:\n    with open(f, 'rb') as h: json.load(h)"
-        rows.append(peer(rowNames[11], Peers.which("python3").map { [$0, "-c", script] + files }, missing: "python3", hard: false))
+        rows.append(peer(rowNames[11], Peers.which("python3").map { [Peers.pythonInterpreter($0), "-c", script] + files }, missing: "python3", hard: false))
         let idle = Peers.idleCPU(tanacs: tanacs, data: data)
         rows.append(idle.note.map { Row(name: rowNames[12], value: $0, budget: "0 ms", ok: true) }
             ?? Row(name: rowNames[12], value: String(format: "%.0f ms of CPU", idle.cpuMs), budget: "0 ms", ok: idle.cpuMs == 0))

@@ -37,11 +37,14 @@ enum Peers {
         return Timing(medianNs: Benchmark.percentile(samples, 0.5), peakkB: peak)
     }
 
-    private static func runOnce(_ arguments: [String]) -> (Double, Int)? {
+    /// Runs `arguments` once, stdout to `output` (a file it creates) or /dev/null: wall time and peak
+    /// memory, nil when it cannot start or does not exit with 0. Spawned and waited for here, not with
+    /// Foundation's `Process`, whose wait never returned once the benchmark had run the painting code.
+    private static func runOnce(_ arguments: [String], output: String = "/dev/null") -> (Double, Int)? {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, output, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
         posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
         var argv = arguments.map { strdup($0) }
         argv.append(nil)
@@ -67,29 +70,36 @@ enum Peers {
         return nil
     }
 
+    /// The interpreter itself when `python` is a launcher (pyenv's shim is a bash script that execs
+    /// the real one): timing the shim would charge Python for a bash start and a pyenv lookup.
+    static func pythonInterpreter(_ python: String) -> String {
+        guard let out = capture([python, "-c", "import sys; print(sys.executable)"]) else { return python }
+        let path = out.trimmingCharacters(in: .whitespacesAndNewlines)
+        return access(path, X_OK) == 0 ? path : python
+    }
+
+    /// What `arguments` writes to stdout (through a file, so a daemon it starts, like tmux's server,
+    /// holds no pipe open), or nil when it fails.
+    static func capture(_ arguments: [String]) -> String? {
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("tanacs-bench-out-\(getpid())").path
+        defer { unlink(out) }
+        guard runOnce(arguments, output: out) != nil else { return nil }
+        return (try? String(contentsOfFile: out, encoding: .utf8)) ?? ""
+    }
+
     /// CPU the explorer uses while nobody types, in a real terminal (tmux): once its first frame is on
     /// screen and the work after it (the search index) has settled, the CPU time it takes over
     /// `seconds`. Nil with the reason when tmux is missing or the explorer does not start.
     static func idleCPU(tanacs: String, data: URL, seconds: Double = 2) -> (cpuMs: Double, note: String?) {
         guard let tmux = which("tmux") else { return (-1, "skipped: tmux is not installed") }
+        // A server of its own (no one else's sessions are touched), ended when done.
         let session = "tanacs-bench-idle-\(getpid())"
-        func tmuxRun(_ args: [String]) -> String? {
-            let pipe = Pipe()
-            let p = Process()
-            p.executableURL = URL(fileURLWithPath: tmux)
-            p.arguments = args
-            p.standardOutput = pipe
-            p.standardError = FileHandle.nullDevice
-            guard (try? p.run()) != nil else { return nil }
-            let out = pipe.fileHandleForReading.readDataToEndOfFile()
-            p.waitUntilExit()
-            return p.terminationStatus == 0 ? String(decoding: out, as: UTF8.self) : nil
-        }
+        func tmuxRun(_ args: [String]) -> String? { capture([tmux, "-L", session] + args) }
         let command = "exec '\(tanacs)' --data '\(data.path)'"
         guard tmuxRun(["new-session", "-d", "-s", session, "-x", "120", "-y", "40", command]) != nil else {
             return (-1, "skipped: tmux could not start a session")
         }
-        defer { _ = tmuxRun(["kill-session", "-t", session]) }
+        defer { _ = tmuxRun(["kill-server"]) }
         // Wait for the first frame (bounded: 60 s), then for the CPU count to stop moving.
         var shown = false
         for _ in 0..<600 {

@@ -200,6 +200,7 @@ public enum DataLoader {
         @Sendable func passages() -> FileOutcome {
             do {
                 guard let data = try read(passagesFile) else { return FileOutcome(records: [Passage]()) }
+                if fastPath, let passages = RecordReader.records(data, { try $0.passage() }) { return FileOutcome(records: passages) }
                 var warnings: [LoadError] = []
                 let passages = try decodeArray(Passage.self, data: data, displayName: passagesFile, known: nil, warnings: &warnings)
                 return FileOutcome(records: passages, warnings: warnings)
@@ -289,10 +290,11 @@ public enum DataLoader {
                                           warnings: inout [LoadError], errors: inout [LoadError],
                                           failedIDs: inout [String]) throws -> [T] {
         guard !data.isEmpty else { throw LoadError(file: displayName, message: "the file is empty (expected a JSON array)") }
-        if let encoding = JSONCheck.otherEncoding(data) {
-            throw LoadError(file: displayName, line: 1, column: 1, message: "the file is \(encoding), not UTF-8: save it as UTF-8")
+        if let problem = JSONCheck.encodingProblem(data) {
+            throw LoadError(file: displayName, line: problem.line, column: problem.column, message: problem.message)
         }
-        if let offset = firstInvalidUTF8(in: data) {
+        // A zero byte before the first bad one is UTF-16 text pasted in: the check below names it.
+        if let offset = firstInvalidUTF8(in: data), !data.prefix(offset).contains(0) {
             let (line, column) = position(ofByte: offset, in: data)
             throw LoadError(file: displayName, line: line, column: column,
                             message: "the file is not valid UTF-8 (byte 0x\(String(data[data.startIndex + offset], radix: 16, uppercase: true)) at offset \(offset))")
@@ -385,13 +387,17 @@ public enum DataLoader {
         @unknown default:
             return LoadError(file: file, message: "\(error)")
         }
+        // The place: the value itself, or for a missing field the object that lacks it.
+        let valuePath = error.isMissingKey ? Array(path.dropLast()) : path
+        let located = JSONCheck.locate(valuePath.map { $0.intValue.map(JSONCheck.PathComponent.index) ?? .key($0.stringValue) }, in: data)
         var record: String?
         if let index = path.first?.intValue {
-            record = JSONCheck.recordID(at: index, in: data) ?? "#\(index + 1)"
+            record = located?.record ?? "#\(index + 1)"
         }
         let field = path.dropFirst().map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }
             .joined().drop(while: { $0 == "." })
-        return LoadError(file: file, record: record, field: field.isEmpty ? nil : String(field), message: message)
+        return LoadError(file: file, record: record, field: field.isEmpty ? nil : String(field),
+                         line: located?.line, column: located?.column, message: message)
     }
 
     private static func describe(_ type: Any.Type) -> String {
@@ -408,6 +414,10 @@ public enum DataLoader {
         }
     }
 
+}
+
+private extension DecodingError {
+    var isMissingKey: Bool { if case .keyNotFound = self { return true } else { return false } }
 }
 
 /// One record of an array, decoded or not, so one bad record does not stop the rest.

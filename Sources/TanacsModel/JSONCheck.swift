@@ -36,10 +36,7 @@ public enum JSONCheck {
     /// Checks `data` as `firstProblem` does; with `known`, the top level must be an array of records and
     /// every field `known` does not list is returned, in file order within each record.
     static func check(_ data: Data, known: KnownFields?, requireArray: Bool = false) -> Result<[UnknownField], Problem> {
-        if let encoding = otherEncoding(data) {
-            return .failure(Problem(line: 1, column: 1, record: nil, field: nil,
-                                    message: "the file is \(encoding), not UTF-8: save it as UTF-8"))
-        }
+        if let problem = encodingProblem(data) { return .failure(problem) }
         return data.withUnsafeBytes { raw in
             var scanner = Scanner(bytes: raw.bindMemory(to: UInt8.self))
             scanner.known = known
@@ -63,9 +60,71 @@ public enum JSONCheck {
         }
     }
 
+    /// Line and column of the value at `path` (a record index first, then keys and indices below it,
+    /// as a decoder's coding path names them), with the id of its record: for the errors the decoder
+    /// reports by path (a wrong type, a missing field). One pass, stopping after that record.
+    static func locate(_ path: [PathComponent], in data: Data) -> (line: Int, column: Int, record: String?)? {
+        guard case .index(let n)? = path.first else { return nil }
+        return data.withUnsafeBytes { raw in
+            var scanner = Scanner(bytes: raw.bindMemory(to: UInt8.self))
+            scanner.mark = path
+            scanner.target = [.index(n + 1)]
+            do { try scanner.document() } catch Failure.found {} catch {}
+            guard let offset = scanner.markOffset else { return nil }
+            let (line, column) = scanner.position(of: offset)
+            return (line, column, scanner.lastRecord == n ? scanner.previousRecordID : nil)
+        }
+    }
+
     public enum PathComponent: Equatable, Sendable {
         case index(Int)
         case key(String)
+    }
+
+    /// A file in UTF-16 or UTF-32: named, at line 1, column 1 (all of it is in the wrong encoding), or
+    /// where it is not even valid in that encoding (a lone surrogate, bytes left over at the end), in
+    /// characters as an editor that reads the encoding shows them.
+    static func encodingProblem(_ data: Data) -> Problem? {
+        guard let encoding = otherEncoding(data) else { return nil }
+        guard let (line, column, why) = brokenUnit(data, encoding) else {
+            return Problem(line: 1, column: 1, record: nil, field: nil, message: "the file is \(encoding), not UTF-8: save it as UTF-8")
+        }
+        let name = encoding.prefix { $0 != " " }
+        return Problem(line: line, column: column, record: nil, field: nil,
+                       message: "the file is \(encoding), not UTF-8, and not even valid \(name) here (\(why)): save it as UTF-8")
+    }
+
+    /// The line and column of the first code unit that is not valid in `encoding` (as `otherEncoding`
+    /// names it), or nil when the whole file decodes.
+    static func brokenUnit(_ data: Data, _ encoding: String) -> (Int, Int, String)? {
+        let width = encoding.hasPrefix("UTF-32") ? 4 : 2
+        let big = encoding.contains("big-endian")
+        return data.withUnsafeBytes { raw -> (Int, Int, String)? in
+            let b = raw.bindMemory(to: UInt8.self)
+            func unit(_ at: Int) -> UInt32 {
+                var value: UInt32 = 0
+                for n in 0..<width { value |= UInt32(b[at + n]) << (8 * UInt32(big ? width - 1 - n : n)) }
+                return value
+            }
+            var k = encoding.contains("with a byte order mark") ? width : 0
+            var line = 1, column = 1
+            while k < b.count {
+                guard k + width <= b.count else { return (line, column, "\(b.count - k) byte\(b.count - k == 1 ? "" : "s") left over at the end") }
+                let value = unit(k)
+                var size = width
+                if width == 2, (0xD800...0xDBFF).contains(value) {
+                    guard k + 4 <= b.count, (0xDC00...0xDFFF).contains(unit(k + 2)) else { return (line, column, "a lone surrogate") }
+                    size = 4
+                } else if (0xD800...0xDFFF).contains(value) {
+                    return (line, column, "a lone surrogate")
+                } else if value > 0x10FFFF {
+                    return (line, column, "0x\(String(value, radix: 16, uppercase: true)) is past the last code point")
+                }
+                if value == 0x0A { line += 1; column = 1 } else { column += 1 }
+                k += size
+            }
+            return nil
+        }
     }
 
     /// UTF-16 or UTF-32, told by a byte order mark or by the zero bytes ASCII has in them.
@@ -101,6 +160,9 @@ public enum JSONCheck {
         /// The record just finished (index and id), for `recordID(at:)`.
         var lastRecord = -1
         var previousRecordID: String?
+        /// Where `locate` wants the offset of, and that offset once passed.
+        var mark: [PathComponent]?
+        var markOffset: Int?
 
         init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
 
@@ -125,6 +187,7 @@ public enum JSONCheck {
         /// `schema`: the fields the object here (or the objects of the array here) may have.
         mutating func value(depth: Int, schema: KnownFields?) throws {
             if let target, path == target { throw Failure.found }
+            if markOffset == nil, let mark, path == mark { markOffset = i }
             guard i < bytes.count else { throw fail("unexpected end of file (the JSON stops in the middle)") }
             switch bytes[i] {
             case UInt8(ascii: "{"): try object(depth: depth + 1, schema: schema)
@@ -369,7 +432,9 @@ public enum JSONCheck {
             var record: String?
             if case .index(let n)? = path.first { record = recordID ?? "#\(n + 1)" }
             let field = JSONCheck.field(path)
-            return Problem(line: line, column: column, record: record, field: field, message: message)
+            // A zero byte in text is, nearly always, UTF-16 or UTF-32 pasted into a UTF-8 file.
+            let hint = offset < bytes.count && bytes[offset] == 0 ? " (a zero byte: is this part UTF-16 or UTF-32? save the file as UTF-8)" : ""
+            return Problem(line: line, column: column, record: record, field: field, message: message + hint)
         }
     }
 

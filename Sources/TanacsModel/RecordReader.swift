@@ -215,6 +215,35 @@ struct RecordReader {
         return Figure(id: id, topic: topic, statements: statements ?? [], claims: claims)
     }
 
+    /// A quotation in its passage (passages.json, the largest file of the bundled data).
+    mutating func passage() throws -> Passage {
+        var excerpt, source, quote, before, after, previous, next: String?
+        var paragraph, offset, page, line, lastLine: Int?, runsOn: Bool?
+        var seen: UInt32 = 0, first = true
+        try open()
+        while let k = try key(&first) {
+            switch k {
+            case "excerpt": try once(&seen, 0); excerpt = try internedString()
+            case "source": try once(&seen, 1); source = try internedString()
+            case "paragraph": try once(&seen, 2); paragraph = try integer()
+            case "offset": try once(&seen, 3); offset = try integer()
+            case "quote": try once(&seen, 4); quote = try string()
+            case "before": try once(&seen, 5); before = try string()
+            case "after": try once(&seen, 6); after = try string()
+            case "previous": try once(&seen, 7); previous = try optional { try $0.string() }
+            case "next": try once(&seen, 8); next = try optional { try $0.string() }
+            case "page": try once(&seen, 9); page = try optional { try $0.integer() }
+            case "line": try once(&seen, 10); line = try optional { try $0.integer() }
+            case "last_line": try once(&seen, 11); lastLine = try optional { try $0.integer() }
+            case "runs_on": try once(&seen, 12); runsOn = try optional { try $0.bool() }
+            default: throw Declined()
+            }
+        }
+        guard let excerpt, let source, let paragraph, let offset, let quote, let before, let after else { throw Declined() }
+        return Passage(excerpt: excerpt, source: source, paragraph: paragraph, offset: offset, quote: quote, before: before,
+                       after: after, previous: previous, next: next, page: page, line: line, lastLine: lastLine, runsOn: runsOn)
+    }
+
     /// A map outline: `{"name": ..., "lines": [[[lon, lat], ...], ...]}`.
     mutating func featureFile() throws -> Geography.FeatureFile {
         var name: String?, lines: [[[Double]]]?

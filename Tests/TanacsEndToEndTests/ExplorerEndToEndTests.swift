@@ -177,7 +177,7 @@ final class ExplorerEndToEndTests: XCTestCase {
         try "[{\"id\": \"person:x\"}]".write(to: folder.appendingPathComponent("people.json"), atomically: true, encoding: .utf8)
         let result = try Tmux.run([Tmux.binary.path, "--data", folder.path])
         XCTAssertEqual(result.status, 65)
-        XCTAssertTrue(result.output.contains("people.json, record person:x, field name: missing required field"), result.output)
+        XCTAssertTrue(result.output.contains("people.json:1:2, record person:x, field name: missing required field"), result.output)
     }
 
     func testNotATerminalExits69() throws {

@@ -76,7 +76,7 @@ final class RobustnessCommandTests: XCTestCase {
 
     func testBadDataGivesOneLinePerProblemAndStatus65() throws {
         let cases: [(String, (URL) throws -> Void, String)] = [
-            ("wrong type", { try CLI.edit($0, "places.json") { $0[0]["lat"] = "north" } }, "places.json, record place:budapest, field lat: wrong type (expected a number)"),
+            ("wrong type", { try CLI.edit($0, "places.json") { $0[0]["lat"] = "north" } }, ", record place:budapest, field lat: wrong type (expected a number)"),
             ("duplicate id", { try CLI.edit($0, "people.json") { $0[1]["id"] = $0[0]["id"]! } }, ": duplicate id (also in people.json)"),
             ("dangling", { try CLI.edit($0, "councils.json") { $0[0]["place"] = "place:atlantis" } }, "field place: unknown place \"place:atlantis\""),
             ("cycle", { folder in
@@ -98,6 +98,10 @@ final class RobustnessCommandTests: XCTestCase {
             let validate = try CLI.run(["validate"], data: folder)
             XCTAssertEqual(validate.status, 65, name)
             XCTAssertTrue(validate.stdout.contains(expected), "\(name): \(validate.stdout)")
+            if name == "wrong type" {
+                XCTAssertNotNil(validate.stdout.range(of: #"/places\.json:\d+:\d+, record place:budapest, field lat"#, options: .regularExpression),
+                                "the file, line and column of the value: \(validate.stdout)")
+            }
             XCTAssertTrue(validate.stdout.split(separator: "\n").allSatisfy { $0.hasPrefix(folder.path) }, "\(name): every line names its file:\n\(validate.stdout)")
             let events = try CLI.run(["events"], data: folder)
             XCTAssertEqual(events.status, 65, name)

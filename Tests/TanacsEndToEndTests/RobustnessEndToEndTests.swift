@@ -50,7 +50,7 @@ final class RobustnessEndToEndTests: XCTestCase {
     func testBadDataLeavesNoScreenAndAUsableTerminal() throws {
         let cases: [(String, (URL) throws -> Void, String)] = [
             ("truncated", { try Data("[{\"id\": \"event:x\",".utf8).write(to: $0.appendingPathComponent("events.json")) }, "events.json:1:"),
-            ("missing field", { try Data("[{\"id\": \"person:x\"}]".utf8).write(to: $0.appendingPathComponent("people.json")) }, "people.json, record person:x, field name: missing required field"),
+            ("missing field", { try Data("[{\"id\": \"person:x\"}]".utf8).write(to: $0.appendingPathComponent("people.json")) }, "people.json:1:2, record person:x, field name: missing required field"),
             ("bad date", { folder in
                 try CLI.edit(folder, "events.json") { $0[3]["date"] = "1956-02-30" }
             }, "field date: invalid date \"1956-02-30\""),

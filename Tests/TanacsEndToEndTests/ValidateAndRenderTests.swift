@@ -53,7 +53,8 @@ final class ValidateAndRenderTests: XCTestCase {
         let missing = try broken { folder in
             try CLI.edit(folder, "people.json") { people in people[0].removeValue(forKey: "name") }
         }
-        XCTAssertTrue(missing.stdout.contains("people.json, record person:"), missing.stdout)
+        // The first record's "{" on line 2, after the pretty printer's indent.
+        XCTAssertTrue(missing.stdout.contains("people.json:2:3, record person:"), missing.stdout)
         XCTAssertTrue(missing.stdout.contains("field name: missing required field"), missing.stdout)
 
         let folder = try CLI.copyOfSample()

@@ -104,6 +104,40 @@ final class EdgeDataTests: XCTestCase {
         XCTAssertNil(JSONCheck.firstProblem(in: Data([0xEF, 0xBB, 0xBF]) + Data("[]".utf8)))
     }
 
+    /// UTF-16 and UTF-32 that are broken in their own encoding, and UTF-16 pasted into a UTF-8 file:
+    /// the error names the real place, in characters, not line 1, column 1.
+    func testBrokenWideEncodingsNameTheirPlace() throws {
+        let line1 = "[", line2 = "  {\"id\": \"person:a\", \"name\": \"Győr "
+        let prefix = line1 + "\n" + line2
+        // A lone high surrogate on line 2, after an accented letter.
+        var bytes = prefix.data(using: .utf16LittleEndian)! + Data([0x00, 0xD8]) + "\"}]".data(using: .utf16LittleEndian)!
+        var e = try XCTUnwrap(try people("", bytes: bytes))
+        XCTAssertEqual(e.message, "the file is UTF-16 (little-endian, without a byte order mark), not UTF-8, and not even valid UTF-16 here (a lone surrogate): save it as UTF-8")
+        XCTAssertEqual(e.line, 2, e.description)
+        XCTAssertEqual(e.column, line2.count + 1, e.description)
+        // With a byte order mark, big-endian, one byte short at the end.
+        bytes = Data([0xFE, 0xFF]) + (prefix + "\"}]").data(using: .utf16BigEndian)!
+        bytes.removeLast()
+        e = try XCTUnwrap(try people("", bytes: bytes))
+        XCTAssertTrue(e.message.contains("not even valid UTF-16 here (1 byte left over at the end)"), e.description)
+        XCTAssertEqual(e.line, 2, e.description)
+        XCTAssertEqual(e.column, line2.count + 3, "after the closing quote and the brace: \(e)")
+        // UTF-32 with a value past U+10FFFF.
+        bytes = prefix.data(using: .utf32LittleEndian)! + Data([0x00, 0x00, 0x11, 0x00]) + "\"}]".data(using: .utf32LittleEndian)!
+        e = try XCTUnwrap(try people("", bytes: bytes))
+        XCTAssertTrue(e.message.contains("not even valid UTF-32 here (0x110000 is past the last code point)"), e.description)
+        XCTAssertEqual(e.line, 2, e.description)
+        XCTAssertEqual(e.column, line2.count + 1, e.description)
+        // UTF-16 pasted into a UTF-8 file: the first zero byte, with the record and field, names the encoding.
+        bytes = Data(prefix.utf8) + "Pécs".data(using: .utf16LittleEndian)! + Data("\"}]".utf8)
+        e = try XCTUnwrap(try people("", bytes: bytes))
+        XCTAssertTrue(e.message.contains("U+0000") && e.message.contains("UTF-16 or UTF-32"), e.description)
+        XCTAssertEqual(e.line, 2, e.description)
+        XCTAssertEqual(e.column, line2.count + 2, "the zero byte after the P: \(e)")
+        XCTAssertEqual(e.record, "person:a")
+        XCTAssertEqual(e.field, "name")
+    }
+
     func testDeepNestingIsAnErrorNotACrash() throws {
         for text in [String(repeating: "[", count: 100_000), String(repeating: "[{\"a\":", count: 50_000)] {
             let error = try XCTUnwrap(try people(text))

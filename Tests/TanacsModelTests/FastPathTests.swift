@@ -108,6 +108,7 @@ enum LoadParity {
         try check("events.json", Event.self) { try $0.event() }
         try check("people.json", Person.self) { try $0.person() }
         try check("figures.json", Figure.self) { try $0.figure() }
+        try check(DataLoader.passagesFile, Passage.self) { try $0.passage() }
         for name in Geography.files {
             guard let data = read("geo/" + name) else { continue }
             let fast = try XCTUnwrap(RecordReader.records(data) { try $0.featureFile() }?.map(\.feature), "geo/\(name) left the fast path", file: file, line: line)

@@ -55,11 +55,18 @@ final class LoaderTests: XCTestCase {
 
     func testMissingFieldAndWrongType() throws {
         let missing = try brokenCopy("people.json") { $0 = $0.replacingOccurrences(of: "\"name\": \"Sándor Bali\",", with: "") }
-        XCTAssertEqual(errors(loading: missing).first?.description, "people.json, record person:sandor-bali, field name: missing required field")
+        // A missing field is placed at the object that lacks it: the record's "{" on line 29.
+        XCTAssertEqual(errors(loading: missing).first?.description, "people.json:29:2, record person:sandor-bali, field name: missing required field")
         let wrongType = try brokenCopy("places.json") { $0 = $0.replacingOccurrences(of: "\"lat\": 48.10327", with: "\"lat\": \"north\"") }
         let e = try XCTUnwrap(errors(loading: wrongType).first)
         XCTAssertEqual(e.record, "place:miskolc")
         XCTAssertEqual(e.field, "lat")
+        // A wrong type is placed at the value.
+        let text = try String(contentsOf: wrongType.appendingPathComponent("places.json"), encoding: .utf8)
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        let row = try XCTUnwrap(lines.firstIndex { $0.contains("\"lat\": \"north\"") })
+        XCTAssertEqual(e.line, row + 1, e.description)
+        XCTAssertEqual(e.column, lines[row].distance(from: lines[row].startIndex, to: lines[row].range(of: "\"north\"")!.lowerBound) + 1, e.description)
     }
 
     func testSyntaxErrorGivesLineAndColumn() throws {
