@@ -140,22 +140,10 @@ final class ConventionsTests: XCTestCase {
                 _tanacs tanacs "${COMP_WORDS[COMP_CWORD]}" "${COMP_WORDS[COMP_CWORD-1]}"
                 printf '%s\\n' "${COMPREPLY[@]}"
                 """
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: "/bin/bash")
-            process.arguments = ["--norc", "--noprofile", "-c", program]
-            process.currentDirectoryURL = folder
             var env = ProcessInfo.processInfo.environment
             env["PATH"] = binary.path + ":" + (env["PATH"] ?? "/usr/bin:/bin")
             env["TANACS_DATA"] = nil
-            process.environment = env
-            let out = Pipe()
-            process.standardOutput = out
-            process.standardError = FileHandle.nullDevice
-            process.standardInput = FileHandle.nullDevice
-            try process.run()
-            let data = out.fileHandleForReading.readDataToEndOfFile()
-            process.waitUntilExit()
-            return String(decoding: data, as: UTF8.self).split(separator: "\n").map(String.init)
+            return try Self.outputLines("/bin/bash", ["--norc", "--noprofile", "-c", program], in: folder, environment: env)
         }
 
         XCTAssertEqual(try complete("tanacs events --data my"), ["mydata"], "--data completes folders only")
@@ -189,17 +177,9 @@ final class ConventionsTests: XCTestCase {
         defer { try? FileManager.default.removeItem(at: file) }
 
         func complete(_ line: String) throws -> [String] {
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: fish!)
-            process.arguments = ["--no-config", "-c", "source \(file.path); complete -C '\(line)'"]
-            let out = Pipe()
-            process.standardOutput = out
-            process.standardError = FileHandle.nullDevice
-            process.standardInput = FileHandle.nullDevice
-            try process.run()
-            let data = out.fileHandleForReading.readDataToEndOfFile()
-            process.waitUntilExit()
-            return String(decoding: data, as: UTF8.self).split(separator: "\n").map { String($0.split(separator: "\t")[0]) }
+            // fish prints each candidate with its description after a tab.
+            try Self.outputLines(fish!, ["--no-config", "-c", "source \(file.path); complete -C '\(line)'"])
+                .map { String($0.split(separator: "\t")[0]) }
         }
         let options = Set(try complete("tanacs --"))
         XCTAssertTrue(options.isSuperset(of: ["--at", "--date", "--data", "--no-mouse", "--ascii"]), "\(options)")
@@ -218,5 +198,23 @@ final class ConventionsTests: XCTestCase {
             XCTAssertTrue(body.contains(option), "root _tanacs lacks \(option)")
         }
         XCTAssertTrue(body.contains("---completion explore -- --at"), "--at values come from the explorer's completion")
+    }
+
+    /// The lines a program prints on standard output (standard error and input go nowhere).
+    private static func outputLines(_ executable: String, _ arguments: [String], in folder: URL? = nil,
+                                    environment: [String: String]? = nil) throws -> [String] {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        if let folder { process.currentDirectoryURL = folder }
+        if let environment { process.environment = environment }
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = FileHandle.nullDevice
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: data, as: UTF8.self).split(separator: "\n").map(String.init)
     }
 }
