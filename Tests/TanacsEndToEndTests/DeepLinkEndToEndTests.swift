@@ -26,7 +26,7 @@ final class DeepLinkEndToEndTests: XCTestCase {
         let map = try tmux.waitFor(all: ["Győr · braille", "─ Map "])
         XCTAssertTrue(map.contains("─ Map "), "the town is selected on the map:\n\(map)")
         try tmux.keys("q")
-        XCTAssertTrue(try tmux.waitFor(text: "EXIT=").contains("EXIT=0"))
+        XCTAssertTrue(try tmux.waitForExit().contains("EXIT=0"))
     }
 
     func testDateSelectsTheFirstEventOnOrAfterIt() throws {

@@ -34,7 +34,7 @@ final class TimeEndToEndTests: XCTestCase {
         try tmux.keys("BSpace")
         try tmux.waitFor(text: "Map Tue 23 Oct 1956")
         try tmux.keys("q")
-        XCTAssertTrue(try tmux.waitFor(text: "EXIT=").contains("EXIT=0"))
+        XCTAssertTrue(try tmux.waitForExit().contains("EXIT=0"))
     }
 
     func testPlayStepsTheDaysAndAKeyPauses() throws {
@@ -60,6 +60,6 @@ final class TimeEndToEndTests: XCTestCase {
         let later = try tmux.waitFor("help to close") { !$0.contains("Tanács keys") }
         XCTAssertEqual(mapDay(later), paused, later)
         try tmux.keys("q")
-        XCTAssertTrue(try tmux.waitFor(text: "EXIT=").contains("EXIT=0"))
+        XCTAssertTrue(try tmux.waitForExit().contains("EXIT=0"))
     }
 }

@@ -97,6 +97,15 @@ final class Tmux {
         try waitFor("\"\(text)\"", timeout: timeout, file: file, line: line) { $0.contains(text) }
     }
 
+    /// Polls until the shell has printed `EXIT=<status>`. The typed command line holds "EXIT=" too
+    /// (`echo "EXIT=$?"`), so waiting for that text alone can return before the program has ended.
+    @discardableResult
+    func waitForExit(timeout: TimeInterval = 15, file: StaticString = #filePath, line: UInt = #line) throws -> String {
+        try waitFor("an EXIT=<status> line", timeout: timeout, file: file, line: line) { screen in
+            screen.range(of: "EXIT=[0-9]", options: .regularExpression) != nil
+        }
+    }
+
     /// Polls until every text is on one screen. A frame can reach tmux in pieces, so one text of it
     /// being there does not mean the rest of the frame is: wait for each thing a test then checks.
     @discardableResult

@@ -1,5 +1,3 @@
-import TanacsModel
-
 /// Line-drawing characters: Unicode box drawing where the terminal takes UTF-8, ASCII otherwise.
 public struct Glyphs: Sendable, Hashable {
     public let horizontal: String
@@ -43,9 +41,6 @@ public struct Glyphs: Sendable, Hashable {
 }
 
 extension Glyphs {
-    /// A quotation from the sources in this glyph set's marks, marked exactly once (see QuoteMarks).
-    public func quoted(_ text: String) -> String { QuoteMarks.wrap(text, ascii: self == .ascii) }
-
     /// Text from the data as this glyph set can show it: without Unicode, "…" becomes "..." and "¶"
     /// "p." rather than one character the terminal would fold to "?" or to a mark the map uses.
     public func fold(_ s: String) -> String {
