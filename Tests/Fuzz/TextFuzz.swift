@@ -47,7 +47,7 @@ func checkTruncation(_ text: String, width: Int) {
         precondition(cut == Text.truncate(clean: clean, to: width, glyphs: glyphs), "truncate(clean:) differs from truncate")
         if width == 0 { precondition(cut.isEmpty, "nothing fits in no columns") }
         else if TextWidth.of(clean) <= width { precondition(cut == clean, "a text that fits is kept whole") }
-        else if width > 0 { precondition(cut.hasSuffix(glyphs.ellipsis), "a cut text ends in an ellipsis") }
+        else if TextWidth.of(glyphs.ellipsis) <= width { precondition(cut.hasSuffix(glyphs.ellipsis), "a cut text ends in an ellipsis") }
         let tail = Text.tail(text, to: width, glyphs: glyphs)
         precondition(TextWidth.of(tail) <= width, "tail wider than \(width): \(tail.debugDescription)")
         noControls(tail, "tail")

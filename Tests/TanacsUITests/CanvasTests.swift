@@ -59,6 +59,22 @@ final class CanvasTests: XCTestCase {
         XCTAssertEqual(c.lines[0], "ok      ")
     }
 
+    /// Found by the text fuzz target: "..." is three ASCII columns, so a cut to fewer leaves it out
+    /// rather than overflowing; where the ellipsis fits it is always there.
+    func testTruncateNarrowerThanItsEllipsisStillFits() {
+        XCTAssertEqual(Text.truncate("abcdef", to: 2, glyphs: .ascii), "ab")
+        XCTAssertEqual(Text.truncate("abcdef", to: 1, glyphs: .ascii), "a")
+        XCTAssertEqual(Text.truncate("abcdef", to: 3, glyphs: .ascii), "...")
+        XCTAssertEqual(Text.truncate("abcdef", to: 4, glyphs: .ascii), "a...")
+        XCTAssertEqual(Text.truncate("abcdef", to: 1, glyphs: .unicode), "…")
+        XCTAssertEqual(Text.truncate("漢字漢字", to: 2, glyphs: .ascii), "漢")
+        for width in 0...4 {
+            for glyphs in [Glyphs.ascii, .unicode] {
+                XCTAssertLessThanOrEqual(TextWidth.of(Text.truncate("a\u{1B}[33m漢字wide", to: width, glyphs: glyphs)), width)
+            }
+        }
+    }
+
     func testWrapAndTruncate() {
         XCTAssertEqual(Text.wrap("the quick brown fox", width: 9), ["the quick", "brown fox"])
         XCTAssertEqual(Text.wrap("Mosonmagyaróvár!", width: 6), ["Mosonm", "agyaró", "vár!"])

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Line-drawing characters: Unicode box drawing where the terminal takes UTF-8, ASCII otherwise.
 public struct Glyphs: Sendable, Hashable {
     public let horizontal: String

@@ -18,13 +18,15 @@ public enum Text {
         guard width > 0 else { return "" }
         // Short printable ASCII, the common case, fits as it is.
         if clean.utf8.count <= width && clean.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return clean }
-        let room = width - TextWidth.of(glyphs.ellipsis)
+        // An ellipsis wider than the room ("..." in two ASCII columns) is left out: the cut still fits.
+        let ellipsis = TextWidth.of(glyphs.ellipsis) <= width ? glyphs.ellipsis : ""
+        let room = width - TextWidth.of(ellipsis)
         var used = 0, cutAt = clean.startIndex
         var index = clean.startIndex
         while index < clean.endIndex {
             let w = TextWidth.of(clean[index])
             // Past the width: cut where the ellipsis still fits.
-            if used + w > width { return String(clean[..<cutAt]) + glyphs.ellipsis }
+            if used + w > width { return String(clean[..<cutAt]) + ellipsis }
             used += w
             index = clean.index(after: index)
             if used <= room { cutAt = index }
@@ -100,5 +102,18 @@ public enum Text {
         }
         if !line.isEmpty || lines.isEmpty { flush() }
         return lines
+    }
+}
+
+extension Int {
+    /// 123456 → "123,456".
+    var formatted: String {
+        let digits = String(Swift.abs(self))
+        var out = ""
+        for (i, c) in digits.reversed().enumerated() {
+            if i > 0 && i % 3 == 0 { out.append(",") }
+            out.append(c)
+        }
+        return (self < 0 ? "-" : "") + String(out.reversed())
     }
 }

@@ -252,19 +252,6 @@ extension String {
     var trimmingPrefixSpaces: String { String(drop(while: { $0 == " " })) }
 }
 
-extension Int {
-    /// 123456 → "123,456".
-    var formatted: String {
-        let digits = String(Swift.abs(self))
-        var out = ""
-        for (i, c) in digits.reversed().enumerated() {
-            if i > 0 && i % 3 == 0 { out.append(",") }
-            out.append(c)
-        }
-        return (self < 0 ? "-" : "") + String(out.reversed())
-    }
-}
-
 extension Double {
     /// 30000 → "30,000"; 17.6 → "17.6".
     var formatted: String {
