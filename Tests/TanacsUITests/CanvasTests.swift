@@ -68,9 +68,12 @@ final class CanvasTests: XCTestCase {
         XCTAssertEqual(Text.truncate("abcdef", to: 4, glyphs: .ascii), "a...")
         XCTAssertEqual(Text.truncate("abcdef", to: 1, glyphs: .unicode), "…")
         XCTAssertEqual(Text.truncate("漢字漢字", to: 2, glyphs: .ascii), "漢")
+        XCTAssertEqual(Text.tail("abcdef", to: 2, glyphs: .ascii), "ef", "the end of a line being typed, likewise")
+        XCTAssertEqual(Text.tail("abcdef", to: 4, glyphs: .ascii), "...f")
         for width in 0...4 {
             for glyphs in [Glyphs.ascii, .unicode] {
                 XCTAssertLessThanOrEqual(TextWidth.of(Text.truncate("a\u{1B}[33m漢字wide", to: width, glyphs: glyphs)), width)
+                XCTAssertLessThanOrEqual(TextWidth.of(Text.tail("a\u{1B}[33m漢字wide", to: width, glyphs: glyphs)), width)
             }
         }
     }

@@ -44,9 +44,11 @@ public enum Text {
             guard let c = Sanitizer.clean(String(raw)).first else { continue }
             let w = TextWidth.of(c)
             if used + w > width {
-                let mark = TextWidth.of(glyphs.ellipsis)
+                // As in truncate: an ellipsis wider than the room is left out.
+                let ellipsis = TextWidth.of(glyphs.ellipsis) <= width ? glyphs.ellipsis : ""
+                let mark = TextWidth.of(ellipsis)
                 while used + mark > width, let last = kept.popLast() { used -= TextWidth.of(last) }
-                return glyphs.ellipsis + String(kept.reversed())
+                return ellipsis + String(kept.reversed())
             }
             kept.append(c)
             used += w
