@@ -15,13 +15,18 @@ public enum Chronology {
 
     /// Events in chronological order.
     public static func order(_ events: [Event]) -> [Event] {
+        orderIndices(events).map { events[$0] }
+    }
+
+    /// The positions of the events in chronological order.
+    static func orderIndices(_ events: [Event]) -> [Int] {
         let minutes = sortMinutes(events)
         let keys = events.indices.map { i -> Key in
             let date = events[i].date
             return Key(anchor: anchor(date).ordinal, vague: date.isSingleDay ? 0 : 1,
                        start: date.isSingleDay ? 0 : -date.start.ordinal, text: date.text, minute: minutes[i], offset: i)
         }
-        return keys.sorted().map { events[$0.offset] }
+        return keys.sorted().map(\.offset)
     }
 
     /// The minute of the day each event sorts at (see the rule above), in the order given.

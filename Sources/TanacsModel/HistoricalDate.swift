@@ -64,32 +64,44 @@ public struct HistoricalDate: Hashable, Comparable, Sendable, CustomStringConver
     public let end: Day
     /// The coarsest precision of either end.
     public let precision: Precision
-    public var isInterval: Bool { text.contains("/") }
+    public var isInterval: Bool { text.utf8.contains(UInt8(ascii: "/")) }
 
     public init?(_ text: String) {
-        let parts = text.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
-        switch parts.count {
-        case 1:
-            guard let single = HistoricalDate.parseSingle(parts[0]) else { return nil }
-            (start, end, precision) = single
-        case 2:
-            guard let a = HistoricalDate.parseSingle(parts[0]), let b = HistoricalDate.parseSingle(parts[1]),
-                  a.start <= b.end else { return nil }
+        // Read as bytes: dates are ASCII, and a loaded dataset parses one per event and claim.
+        let bytes = text.utf8
+        if let slash = bytes.firstIndex(of: UInt8(ascii: "/")) {
+            let second = bytes[bytes.index(after: slash)...]
+            guard !second.contains(UInt8(ascii: "/")), let a = HistoricalDate.parseSingle(bytes[..<slash]),
+                  let b = HistoricalDate.parseSingle(second), a.start <= b.end else { return nil }
             start = a.start
             end = b.end
             precision = Precision(rawValue: min(a.precision.rawValue, b.precision.rawValue))!
-        default:
-            return nil
+        } else {
+            guard let single = HistoricalDate.parseSingle(bytes[...]) else { return nil }
+            (start, end, precision) = single
         }
         self.text = text
     }
 
-    private static func parseSingle(_ s: String) -> (start: Day, end: Day, precision: Precision)? {
-        let fields = s.split(separator: "-", omittingEmptySubsequences: false)
-        guard (1...3).contains(fields.count),
-              fields[0].count == 4, fields.dropFirst().allSatisfy({ $0.count == 2 }),
-              fields.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }) else { return nil }
-        let numbers = fields.map { Int($0)! }
+    /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, ASCII digits only.
+    private static func parseSingle(_ s: Substring.UTF8View) -> (start: Day, end: Day, precision: Precision)? {
+        var numbers: [Int] = [], value = 0, digits = 0
+        numbers.reserveCapacity(3)
+        for b in s {
+            let wanted = numbers.isEmpty ? 4 : 2
+            if b == UInt8(ascii: "-") {
+                guard digits == wanted, numbers.count < 2 else { return nil }
+                numbers.append(value)
+                value = 0
+                digits = 0
+            } else {
+                guard b &- UInt8(ascii: "0") < 10, digits < wanted else { return nil }
+                value = value * 10 + Int(b &- UInt8(ascii: "0"))
+                digits += 1
+            }
+        }
+        guard digits == (numbers.isEmpty ? 4 : 2) else { return nil }
+        numbers.append(value)
         switch numbers.count {
         case 1:
             return (Day(year: numbers[0], month: 1, day: 1)!, Day(year: numbers[0], month: 12, day: 31)!, .year)

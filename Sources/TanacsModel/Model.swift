@@ -25,132 +25,90 @@ public struct Model: Sendable {
     /// Register entries by the record they concern.
     public private(set) var outsideByRecord: [String: [OutsideKnowledge]] = [:]
 
-    public let sourceByID: [String: Source]
-    public let excerptByID: [String: Excerpt]
-    public let placeByID: [String: Place]
-    public let councilByID: [String: Council]
-    public let eventByID: [String: Event]
-    public let personByID: [String: Person]
-    public let figureByID: [String: Figure]
+    public let sourceByID: RecordIndex<Source>
+    public let excerptByID: RecordIndex<Excerpt>
+    public let placeByID: RecordIndex<Place>
+    public let councilByID: RecordIndex<Council>
+    public let eventByID: RecordIndex<Event>
+    public let personByID: RecordIndex<Person>
+    public let figureByID: RecordIndex<Figure>
 
     /// Events at a place or at any place inside it, in date order.
     public let eventsByPlace: [String: [String]]
     public let eventsByCouncil: [String: [String]]
-    public let eventsByPerson: [String: [String]]
-    public let eventsByFigure: [String: [String]]
+    public var eventsByPerson: [String: [String]] { deferred.eventsByPerson.value }
+    public var eventsByFigure: [String: [String]] { deferred.eventsByFigure.value }
     /// Councils seated at a place or inside it.
     public let councilsByPlace: [String: [String]]
     /// Councils that sent delegates to, or joined, a council.
     public let councilChildren: [String: [String]]
-    public let councilsByPerson: [String: [String]]
-    public let peopleByPlace: [String: [String]]
+    public var councilsByPerson: [String: [String]] { deferred.councilsByPerson.value }
+    /// People of a place's events and councils, by folded name.
+    public var peopleByPlace: [String: [String]] { deferred.peopleByPlace.value }
     /// Places directly inside a place (districts, sites).
     public let placeChildren: [String: [String]]
     /// Every record id that cites an excerpt, in a stable order.
-    public let citedBy: [String: [String]]
+    public var citedBy: [String: [String]] { deferred.citedBy.value }
+
+    /// The indices the map, the timeline and the first frame do not use, each built the first time
+    /// it is asked for (or ahead of that, by `buildDeferredIndices`), so loading does not wait for them.
+    private let deferred: DeferredIndices
 
     public init(sources: [Source], excerpts: [Excerpt], places: [Place], councils: [Council],
                 events: [Event], people: [Person], figures: [Figure]) {
         self.sources = sources
         self.excerpts = excerpts
-        self.places = Model.sortedByName(places, \.name)
-        self.councils = Model.sortedByName(councils, \.name)
-        self.events = Chronology.order(events)
-        self.people = Model.sortedByName(people, \.name)
+        let placeOrder = Model.orderByName(places, \.name), councilOrder = Model.orderByName(councils, \.name)
+        let eventOrder = Chronology.orderIndices(events), personOrder = Model.orderByName(people, \.name)
+        self.places = placeOrder.map { places[$0] }
+        self.councils = councilOrder.map { councils[$0] }
+        self.events = eventOrder.map { events[$0] }
+        self.people = personOrder.map { people[$0] }
         self.figures = figures
-        sourceByID = Model.index(sources)
-        excerptByID = Model.index(excerpts)
-        placeByID = Model.index(places)
-        councilByID = Model.index(councils)
-        eventByID = Model.index(events)
-        personByID = Model.index(people)
-        figureByID = Model.index(figures)
+        sourceByID = RecordIndex(sources, order: nil)
+        excerptByID = RecordIndex(excerpts, order: nil)
+        placeByID = RecordIndex(self.places, order: placeOrder)
+        councilByID = RecordIndex(self.councils, order: councilOrder)
+        eventByID = RecordIndex(self.events, order: eventOrder)
+        personByID = RecordIndex(self.people, order: personOrder)
+        figureByID = RecordIndex(figures, order: nil)
 
         var placeChildren: [String: [String]] = [:]
         for place in self.places { if let parent = place.parent { placeChildren[parent, default: []].append(place.id) } }
         self.placeChildren = placeChildren
-        // A place and every place that lies inside it, guarding against parent cycles in bad data.
-        let byID = placeByID
-        func ancestorsAndSelf(_ id: String) -> [String] {
-            var chain = [id], seen: Set<String> = [id], current = id
-            while let parent = byID[current]?.parent, !seen.contains(parent) {
-                chain.append(parent)
-                seen.insert(parent)
-                current = parent
-            }
-            return chain
-        }
+        var ancestry = Ancestry(placeByID)
 
         var eventsByPlace: [String: [String]] = [:], eventsByCouncil: [String: [String]] = [:]
-        var eventsByPerson: [String: [String]] = [:], eventsByFigure: [String: [String]] = [:]
         for event in self.events {
-            var placesSeen: Set<String> = []
+            // An event lists a place at most once after validation; `appendOnce` keeps bad data from
+            // listing it twice, as it keeps a place inside two of the event's places from doing so.
             for place in event.places {
-                for id in ancestorsAndSelf(place) where placesSeen.insert(id).inserted {
-                    eventsByPlace[id, default: []].append(event.id)
-                }
+                for id in ancestry.ancestorsAndSelf(place) { eventsByPlace[id, default: []].appendOnce(event.id) }
             }
-            for council in Set(event.councils) { eventsByCouncil[council, default: []].append(event.id) }
-            for person in Set(event.people) { eventsByPerson[person, default: []].append(event.id) }
-            for figure in Set(event.figures) { eventsByFigure[figure, default: []].append(event.id) }
+            for council in event.councils { eventsByCouncil[council, default: []].appendOnce(event.id) }
         }
         self.eventsByPlace = eventsByPlace
         self.eventsByCouncil = eventsByCouncil
-        self.eventsByPerson = eventsByPerson
-        self.eventsByFigure = eventsByFigure
 
         var councilsByPlace: [String: [String]] = [:], councilChildren: [String: [String]] = [:]
-        var councilsByPerson: [String: [String]] = [:]
         for council in self.councils {
-            for id in council.place.map(ancestorsAndSelf) ?? [] { councilsByPlace[id, default: []].append(council.id) }
+            for id in council.place.map({ ancestry.ancestorsAndSelf($0) }) ?? [] { councilsByPlace[id, default: []].append(council.id) }
             if let parent = council.parent { councilChildren[parent, default: []].append(council.id) }
-            for member in council.people where councilsByPerson[member.person]?.last != council.id {
-                councilsByPerson[member.person, default: []].append(council.id)
-            }
         }
         self.councilsByPlace = councilsByPlace
         self.councilChildren = councilChildren
-        self.councilsByPerson = councilsByPerson
-
-        var peopleByPlace: [String: Set<String>] = [:]
-        for event in self.events {
-            for place in event.places { for person in event.people { peopleByPlace[place, default: []].insert(person) } }
-        }
-        for council in self.councils {
-            guard let place = council.place else { continue }
-            for member in council.people { peopleByPlace[place, default: []].insert(member.person) }
-        }
-        // Each person's folded name once, not once per comparison.
-        var foldedName: [String: String] = [:]
-        for person in people where foldedName[person.id] == nil { foldedName[person.id] = person.name.folded }
-        self.peopleByPlace = peopleByPlace.mapValues { ids in
-            ids.map { (key: foldedName[$0] ?? $0, id: $0) }.sorted { $0.key < $1.key }.map(\.id)
-        }
-
-        var citedBy: [String: [String]] = [:]
-        func cite(_ record: String, _ excerpts: [String]) {
-            for excerpt in excerpts where citedBy[excerpt]?.last != record { citedBy[excerpt, default: []].append(record) }
-        }
-        for e in self.events { cite(e.id, e.everyCitation) }
-        for p in self.places { cite(p.id, p.everyCitation) }
-        for c in self.councils { cite(c.id, c.everyCitation) }
-        for p in self.people { cite(p.id, p.everyCitation) }
-        for f in figures { cite(f.id, f.everyCitation) }
-        self.citedBy = citedBy
+        deferred = DeferredIndices(events: self.events, places: self.places, councils: self.councils, people: self.people,
+                                   figures: figures)
     }
 
-    /// Records in folded-name order, then by id; each name is folded once.
-    private static func sortedByName<T: Identifiable>(_ records: [T], _ name: KeyPath<T, String>) -> [T] where T.ID == String {
+    /// Builds every index that is otherwise built on first use; the explorer calls it on another
+    /// thread once the first frame is on screen.
+    public func buildDeferredIndices() { deferred.buildAll() }
+
+    /// Positions in folded-name order, then by id; each name is folded once.
+    private static func orderByName<T: Identifiable>(_ records: [T], _ name: KeyPath<T, String>) -> [Int] where T.ID == String {
         let keys = records.map { $0[keyPath: name].folded }
-        let order = records.indices.sorted { a, b in keys[a] != keys[b] ? keys[a] < keys[b] : records[a].id < records[b].id }
-        return order.map { records[$0] }
-    }
-
-    private static func index<T: Identifiable>(_ records: [T]) -> [String: T] where T.ID == String {
-        var result: [String: T] = [:]
-        result.reserveCapacity(records.count)
-        for record in records where result[record.id] == nil { result[record.id] = record }
-        return result
+        return records.indices.sorted { a, b in keys[a] != keys[b] ? keys[a] < keys[b] : records[a].id < records[b].id }
     }
 
     /// The display name of any record, or nil when the id is unknown.

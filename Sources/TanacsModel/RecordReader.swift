@@ -17,7 +17,9 @@ struct RecordReader {
     private let base: UnsafePointer<UInt8>
     private let end: Int
     private var i = 0
-    /// Ids and references (citations, places, people) repeat across records: one copy of each.
+    /// References (citations, places, people) repeat across records: one copy of each. A record's own
+    /// id is met once in its file (a repeat is an error), so records of kinds nothing in the same file
+    /// refers to read theirs without the set.
     private var interned: Set<String> = []
     /// Bytes of a string with escapes, reused.
     private var scratch: [UInt8] = []
@@ -73,7 +75,7 @@ struct RecordReader {
         try open()
         while let k = try key(&first) {
             switch k {
-            case "id": try once(&seen, 0); id = try internedString()
+            case "id": try once(&seen, 0); id = try string()
             case "source": try once(&seen, 1); source = try internedString()
             case "text": try once(&seen, 2); text = try string()
             case "paragraph": try once(&seen, 3); paragraph = try integer()
@@ -152,7 +154,7 @@ struct RecordReader {
         try open()
         while let k = try key(&first) {
             switch k {
-            case "id": try once(&seen, 0); id = try internedString()
+            case "id": try once(&seen, 0); id = try string()
             case "date": try once(&seen, 1); date = try historicalDate()
             case "time": try once(&seen, 2); time = try optional { try $0.internedString() }
             case "title": try once(&seen, 3); title = try string()
@@ -185,7 +187,7 @@ struct RecordReader {
         try open()
         while let k = try key(&first) {
             switch k {
-            case "id": try once(&seen, 0); id = try internedString()
+            case "id": try once(&seen, 0); id = try string()
             case "name": try once(&seen, 1); name = try string()
             case "names": try once(&seen, 2); names = try strings(interning: false)
             case "roles": try once(&seen, 3); roles = try array { try $0.statement() }
@@ -204,7 +206,7 @@ struct RecordReader {
         try open()
         while let k = try key(&first) {
             switch k {
-            case "id": try once(&seen, 0); id = try internedString()
+            case "id": try once(&seen, 0); id = try string()
             case "topic": try once(&seen, 1); topic = try string()
             case "statements": try once(&seen, 2); statements = try optional { try $0.array { try $0.statement() } }
             case "claims": try once(&seen, 3); claims = try array { try $0.figureClaim() }

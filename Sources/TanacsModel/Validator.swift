@@ -1,3 +1,5 @@
+import Foundation
+
 /// Cross-record checks that decoding alone cannot make: unique ids, resolving references, citations,
 /// acyclic council parents, coordinates in range.
 public enum Validator {
@@ -10,6 +12,17 @@ public enum Validator {
     /// `unreadable` names records that exist but could not be read (their ids) and kinds whose whole
     /// file could not be ("excerpt"): references to them are not reported again as unknown.
     public static func check(_ m: Model, unreadable: Set<String> = []) -> [LoadError] {
+        var work = Work()
+        return check(m, unreadable: unreadable, work: &work)
+    }
+
+    /// What a check did, for the tests that keep it linear in the data.
+    struct Work {
+        /// Comparisons of two references in one list, looking for one listed twice.
+        var comparisons = 0
+    }
+
+    static func check(_ m: Model, unreadable: Set<String>, work: inout Work) -> [LoadError] {
         var errors: [LoadError] = []
         func fail(_ file: String, _ id: String, _ field: String, _ message: String) {
             errors.append(LoadError(file: file, record: id, field: field, message: message))
@@ -18,14 +31,17 @@ public enum Validator {
         var seen: [String: String] = [:]
         seen.reserveCapacity(m.sources.count + m.excerpts.count + m.places.count + m.councils.count + m.events.count
                              + m.people.count + m.figures.count)
-        func unique(_ file: String, _ ids: [String], prefix: String) {
+        func unique(_ file: String, _ ids: [String], prefix: StaticString) {
             for id in ids {
                 if let other = seen[id] { fail(file, id, "id", "duplicate id (also in \(other))") }
                 if id.utf8.count > maxIDBytes { fail(file, id, "id", "id longer than \(maxIDBytes) characters"); continue }
                 seen[id] = file
-                if !id.hasPrefix(prefix) {
+                if let valid = asciiIDProblem(id, prefix: prefix) {
+                    if !valid.prefixed { fail(file, id, "id", "id must start with \"\(prefix)\"") }
+                    else if !valid.bodyValid { fail(file, id, "id", "id must be \"\(prefix)\" then lowercase letters, digits, \":\" and \"-\"") }
+                } else if !id.hasPrefix(prefix.description) {
                     fail(file, id, "id", "id must start with \"\(prefix)\"")
-                } else if !validIDBody(id.dropFirst(prefix.count)) {
+                } else if !validIDBody(id.dropFirst(prefix.description.count)) {
                     fail(file, id, "id", "id must be \"\(prefix)\" then lowercase letters, digits, \":\" and \"-\"")
                 }
             }
@@ -38,19 +54,20 @@ public enum Validator {
         unique("people.json", m.people.map(\.id), prefix: "person:")
         unique("figures.json", m.figures.map(\.id), prefix: "figure:")
 
-        func refs(_ file: String, _ id: String, _ field: String, _ targets: [String], _ table: [String: some Any], _ kind: String,
-                  unique: Bool = true) {
-            guard !unreadable.contains(kind) else { return }
-            var listed = Set<String>()
-            for target in targets {
-                if table[target] == nil && !unreadable.contains(target) { fail(file, id, field, "unknown \(kind) \"\(VisibleText.id(target))\"") }
-                if unique && !listed.insert(target).inserted { fail(file, id, field, "\"\(VisibleText.id(target))\" is listed twice") }
+        // Field names are worked out only for a message: a dataset has hundreds of thousands of references.
+        func refs<T>(_ file: String, _ id: String, _ field: @autoclosure () -> String, _ targets: [String], _ table: RecordIndex<T>,
+                     _ kind: String, unique: Bool = true) {
+            guard unreadable.isEmpty || !unreadable.contains(kind) else { return }
+            var repeats = (unique ? repeated(targets, work: &work) : []).makeIterator(), nextRepeat = repeats.next()
+            for (i, target) in targets.enumerated() {
+                if !table.contains(target) && (unreadable.isEmpty || !unreadable.contains(target)) { fail(file, id, field(), "unknown \(kind) \"\(VisibleText.id(target))\"") }
+                if i == nextRepeat { fail(file, id, field(), "\"\(VisibleText.id(target))\" is listed twice"); nextRepeat = repeats.next() }
             }
         }
-        func cited(_ file: String, _ id: String, _ field: String, _ excerpts: [String], required: Bool = true) {
-            if required && excerpts.isEmpty { fail(file, id, field, "at least one citation is required") }
+        func cited(_ file: String, _ id: String, _ field: @autoclosure () -> String, _ excerpts: [String], required: Bool = true) {
+            if required && excerpts.isEmpty { fail(file, id, field(), "at least one citation is required") }
             // A record's own citation list names each excerpt once; claims and dates may share one.
-            refs(file, id, field, excerpts, m.excerptByID, "excerpt", unique: required)
+            refs(file, id, field(), excerpts, m.excerptByID, "excerpt", unique: required)
         }
 
         // A date's basis must fit it: derived names its anchor, approximate is never one exact day.
@@ -169,6 +186,48 @@ public enum Validator {
             }
         }
         return true
+    }
+
+    /// The positions, in order, of the elements of `list` met before in it. Short lists (nearly all)
+    /// are compared pair by pair, which needs no hashing; a long one goes through a set, so the work
+    /// stays linear in the list.
+    static func repeated(_ list: [String], work: inout Work) -> [Int] {
+        guard list.count > 1 else { return [] }
+        var repeats: [Int] = []
+        if list.count <= 8 {
+            for i in 1..<list.count {
+                for j in 0..<i {
+                    work.comparisons += 1
+                    if list[j] == list[i] { repeats.append(i); break }
+                }
+            }
+        } else {
+            var listed = Set<String>()
+            listed.reserveCapacity(list.count)
+            for (i, target) in list.enumerated() {
+                work.comparisons += 1
+                if !listed.insert(target).inserted { repeats.append(i) }
+            }
+        }
+        return repeats
+    }
+
+    /// For an ASCII id, whether it starts with `prefix` and whether the rest is a valid body, read as
+    /// bytes; nil for any other id, which the checks below read as characters.
+    static func asciiIDProblem(_ id: String, prefix: StaticString) -> (prefixed: Bool, bodyValid: Bool)? {
+        var id = id
+        return id.withUTF8 { bytes -> (Bool, Bool)? in
+            guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
+            let p = UnsafeBufferPointer(start: prefix.utf8Start, count: prefix.utf8CodeUnitCount)
+            guard bytes.count >= p.count, memcmp(bytes.baseAddress!, p.baseAddress!, p.count) == 0 else { return (false, false) }
+            let body = bytes[p.count...]
+            guard let first = body.first, isLowerOrDigit(first) else { return (true, false) }
+            return (true, body.allSatisfy { isLowerOrDigit($0) || $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: "-") })
+        }
+    }
+
+    private static func isLowerOrDigit(_ b: UInt8) -> Bool {
+        (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(b) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(b)
     }
 
     /// The part of an id after its kind, as the schemas' pattern says: `[a-z0-9][a-z0-9:-]*`. Ids are
