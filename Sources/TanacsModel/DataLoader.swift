@@ -259,7 +259,12 @@ public enum DataLoader {
         model.geography = results[all.count - 2].records as! Geography
         model.passages = Dictionary((results[all.count - 1].records as! [Passage]).map { ($0.excerpt, $0) },
                                     uniquingKeysWith: { first, _ in first })
+        // The map's and the timeline's indices are built on another thread while the checks run.
+        let links = DispatchGroup()
+        let built = model
+        DispatchQueue.global().async(group: links) { built.buildLinkIndices() }
         let problems = errors + Validator.check(model, unreadable: unreadable)
+        links.wait()
         if !problems.isEmpty { throw LoadErrors(problems) }
         return LoadedData(model: model, warnings: results.flatMap(\.warnings))
     }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The whole dataset in memory, with the indices the explorer needs built once at load.
 public struct Model: Sendable {
     public let sources: [Source]
@@ -34,76 +36,67 @@ public struct Model: Sendable {
     public let figureByID: RecordIndex<Figure>
 
     /// Events at a place or at any place inside it, in date order.
-    public let eventsByPlace: [String: [String]]
-    public let eventsByCouncil: [String: [String]]
+    public var eventsByPlace: [String: [String]] { deferred.links.value.eventsByPlace }
+    public var eventsByCouncil: [String: [String]] { deferred.links.value.eventsByCouncil }
     public var eventsByPerson: [String: [String]] { deferred.eventsByPerson.value }
     public var eventsByFigure: [String: [String]] { deferred.eventsByFigure.value }
     /// Councils seated at a place or inside it.
-    public let councilsByPlace: [String: [String]]
+    public var councilsByPlace: [String: [String]] { deferred.links.value.councilsByPlace }
     /// Councils that sent delegates to, or joined, a council.
-    public let councilChildren: [String: [String]]
+    public var councilChildren: [String: [String]] { deferred.links.value.councilChildren }
     public var councilsByPerson: [String: [String]] { deferred.councilsByPerson.value }
     /// People of a place's events and councils, by folded name.
     public var peopleByPlace: [String: [String]] { deferred.peopleByPlace.value }
     /// Places directly inside a place (districts, sites).
-    public let placeChildren: [String: [String]]
+    public var placeChildren: [String: [String]] { deferred.links.value.placeChildren }
     /// Every record id that cites an excerpt, in a stable order.
     public var citedBy: [String: [String]] { deferred.citedBy.value }
 
-    /// The indices the map, the timeline and the first frame do not use, each built the first time
-    /// it is asked for (or ahead of that, by `buildDeferredIndices`), so loading does not wait for them.
+    /// Every index from one record to others, each built the first time it is asked for, or ahead
+    /// of that: the loader builds those the map and timeline use while it validates, the explorer
+    /// the rest once the first frame is on screen (`buildDeferredIndices`).
     private let deferred: DeferredIndices
 
     public init(sources: [Source], excerpts: [Excerpt], places: [Place], councils: [Council],
                 events: [Event], people: [Person], figures: [Figure]) {
+        // Each kind is sorted and indexed on its own, the kinds side by side on every core.
+        let slots = Slots(count: 7)
+        DispatchQueue.concurrentPerform(iterations: 7) { kind in
+            switch kind {
+            case 0: slots.set(0, RecordIndex(excerpts, order: nil))
+            case 1: slots.set(1, Model.sorted(events, Chronology.orderIndices(events)))
+            case 2: slots.set(2, Model.sorted(places, Model.orderByName(places, \.name)))
+            case 3: slots.set(3, Model.sorted(councils, Model.orderByName(councils, \.name)))
+            case 4: slots.set(4, Model.sorted(people, Model.orderByName(people, \.name)))
+            case 5: slots.set(5, RecordIndex(figures, order: nil))
+            default: slots.set(6, RecordIndex(sources, order: nil))
+            }
+        }
         self.sources = sources
         self.excerpts = excerpts
-        let placeOrder = Model.orderByName(places, \.name), councilOrder = Model.orderByName(councils, \.name)
-        let eventOrder = Chronology.orderIndices(events), personOrder = Model.orderByName(people, \.name)
-        self.places = placeOrder.map { places[$0] }
-        self.councils = councilOrder.map { councils[$0] }
-        self.events = eventOrder.map { events[$0] }
-        self.people = personOrder.map { people[$0] }
         self.figures = figures
-        sourceByID = RecordIndex(sources, order: nil)
-        excerptByID = RecordIndex(excerpts, order: nil)
-        placeByID = RecordIndex(self.places, order: placeOrder)
-        councilByID = RecordIndex(self.councils, order: councilOrder)
-        eventByID = RecordIndex(self.events, order: eventOrder)
-        personByID = RecordIndex(self.people, order: personOrder)
-        figureByID = RecordIndex(figures, order: nil)
-
-        var placeChildren: [String: [String]] = [:]
-        for place in self.places { if let parent = place.parent { placeChildren[parent, default: []].append(place.id) } }
-        self.placeChildren = placeChildren
-        var ancestry = Ancestry(placeByID)
-
-        var eventsByPlace: [String: [String]] = [:], eventsByCouncil: [String: [String]] = [:]
-        for event in self.events {
-            // An event lists a place at most once after validation; `appendOnce` keeps bad data from
-            // listing it twice, as it keeps a place inside two of the event's places from doing so.
-            for place in event.places {
-                for id in ancestry.ancestorsAndSelf(place) { eventsByPlace[id, default: []].appendOnce(event.id) }
-            }
-            for council in event.councils { eventsByCouncil[council, default: []].appendOnce(event.id) }
-        }
-        self.eventsByPlace = eventsByPlace
-        self.eventsByCouncil = eventsByCouncil
-
-        var councilsByPlace: [String: [String]] = [:], councilChildren: [String: [String]] = [:]
-        for council in self.councils {
-            for id in council.place.map({ ancestry.ancestorsAndSelf($0) }) ?? [] { councilsByPlace[id, default: []].append(council.id) }
-            if let parent = council.parent { councilChildren[parent, default: []].append(council.id) }
-        }
-        self.councilsByPlace = councilsByPlace
-        self.councilChildren = councilChildren
-        deferred = DeferredIndices(events: self.events, places: self.places, councils: self.councils, people: self.people,
-                                   figures: figures)
+        excerptByID = slots.get(0)
+        (self.events, eventByID) = slots.get(1)
+        (self.places, placeByID) = slots.get(2)
+        (self.councils, councilByID) = slots.get(3)
+        (self.people, personByID) = slots.get(4)
+        figureByID = slots.get(5)
+        sourceByID = slots.get(6)
+        deferred = DeferredIndices(events: self.events, places: self.places, placeByID: placeByID, councils: self.councils,
+                                   people: self.people, figures: figures)
     }
+
+    /// Builds the indices the map and the timeline use (the loader does, while it validates).
+    public func buildLinkIndices() { _ = deferred.links.value }
 
     /// Builds every index that is otherwise built on first use; the explorer calls it on another
     /// thread once the first frame is on screen.
     public func buildDeferredIndices() { deferred.buildAll() }
+
+    private static func sorted<T>(_ records: [T], _ order: [Int]) -> ([T], RecordIndex<T>) {
+        let sorted = order.map { records[$0] }
+        return (sorted, RecordIndex(sorted, order: order))
+    }
 
     /// Positions in folded-name order, then by id; each name is folded once.
     private static func orderByName<T: Identifiable>(_ records: [T], _ name: KeyPath<T, String>) -> [Int] where T.ID == String {

@@ -63,6 +63,15 @@ extension Array where Element == String {
     }
 }
 
+/// One value per task of a `concurrentPerform`, each written once by the thread that ran it.
+final class Slots: @unchecked Sendable {
+    private var values: [Any?]
+    private let lock = NSLock()
+    init(count: Int) { values = Array(repeating: nil, count: count) }
+    func set(_ index: Int, _ value: Any) { lock.withLock { values[index] = value } }
+    func get<T>(_ index: Int) -> T { lock.withLock { values[index] as! T } }
+}
+
 /// A value built the first time it is asked for, on whichever thread asks; others wait for it.
 final class Deferred<Value: Sendable>: @unchecked Sendable {
     private let lock = NSLock()
@@ -82,15 +91,46 @@ final class Deferred<Value: Sendable>: @unchecked Sendable {
     }
 }
 
-/// The model's indices that neither loading nor the first frame needs.
+/// Links between places, events and councils, which the map and the timeline use.
+struct LinkIndices: Sendable {
+    var placeChildren: [String: [String]] = [:]
+    var eventsByPlace: [String: [String]] = [:]
+    var eventsByCouncil: [String: [String]] = [:]
+    var councilsByPlace: [String: [String]] = [:]
+    var councilChildren: [String: [String]] = [:]
+    /// Parent links followed: the tests bound it by the places, whatever the events.
+    var ancestrySteps = 0
+
+    init(events: [Event], places: [Place], placeByID: RecordIndex<Place>, councils: [Council]) {
+        for place in places { if let parent = place.parent { placeChildren[parent, default: []].append(place.id) } }
+        var ancestry = Ancestry(placeByID)
+        for event in events {
+            // An event lists a place at most once after validation; `appendOnce` keeps bad data from
+            // listing it twice, as it keeps a place inside two of the event's places from doing so.
+            for place in event.places {
+                for id in ancestry.ancestorsAndSelf(place) { eventsByPlace[id, default: []].appendOnce(event.id) }
+            }
+            for council in event.councils { eventsByCouncil[council, default: []].appendOnce(event.id) }
+        }
+        for council in councils {
+            for id in council.place.map({ ancestry.ancestorsAndSelf($0) }) ?? [] { councilsByPlace[id, default: []].append(council.id) }
+            if let parent = council.parent { councilChildren[parent, default: []].append(council.id) }
+        }
+        ancestrySteps = ancestry.steps
+    }
+}
+
+/// The model's indices from one record to others, each built on first use.
 final class DeferredIndices: Sendable {
+    let links: Deferred<LinkIndices>
     let eventsByPerson: Deferred<[String: [String]]>
     let eventsByFigure: Deferred<[String: [String]]>
     let councilsByPerson: Deferred<[String: [String]]>
     let peopleByPlace: Deferred<[String: [String]]>
     let citedBy: Deferred<[String: [String]]>
 
-    init(events: [Event], places: [Place], councils: [Council], people: [Person], figures: [Figure]) {
+    init(events: [Event], places: [Place], placeByID: RecordIndex<Place>, councils: [Council], people: [Person], figures: [Figure]) {
+        links = Deferred { LinkIndices(events: events, places: places, placeByID: placeByID, councils: councils) }
         eventsByPerson = Deferred {
             var index: [String: [String]] = [:]
             for event in events { for person in event.people { index[person, default: []].appendOnce(event.id) } }
@@ -137,6 +177,7 @@ final class DeferredIndices: Sendable {
     }
 
     func buildAll() {
+        _ = links.value
         _ = eventsByPerson.value
         _ = eventsByFigure.value
         _ = councilsByPerson.value

@@ -22,41 +22,176 @@ public enum Validator {
         var comparisons = 0
     }
 
+    /// The checks run in sections on every core, each reporting into its own list; the lists are
+    /// joined in the sections' order, so the report is the same however the sections were scheduled.
     static func check(_ m: Model, unreadable: Set<String>, work: inout Work) -> [LoadError] {
+        let sections: [@Sendable (inout Checker) -> Void] = [
+            { v in v.uniqueIDs() },
+            { v in
+                for x in m.excerpts {
+                    v.ref("excerpts.json", x.id, "source", x.source, m.sourceByID, "source")
+                    if isBlank(x.text) { v.fail("excerpts.json", x.id, "text", "empty excerpt") }
+                    if x.paragraph < 1 { v.fail("excerpts.json", x.id, "paragraph", "must be 1 or more") }
+                }
+            },
+            { v in
+                for p in m.places {
+                    v.ref("places.json", p.id, "parent", p.parent, m.placeByID, "place")
+                    v.cited("places.json", p.id, "citations", p.citations)
+                    v.stated("places.json", p.id, "statements", p.statements)
+                    if let population = p.population1956 { v.cited("places.json", p.id, "population1956.citation", [population.citation]) }
+                    if !(-90...90).contains(p.lat) { v.fail("places.json", p.id, "lat", "latitude \(p.lat) out of range") }
+                    if !(-180...180).contains(p.lon) { v.fail("places.json", p.id, "lon", "longitude \(p.lon) out of range") }
+                    let inside = hungaryLat.contains(p.lat) && hungaryLon.contains(p.lon)
+                    if !inside && !p.isAbroad { v.fail("places.json", p.id, "lat", "outside Hungary but not marked \"abroad\"") }
+                }
+            },
+            { v in
+                for c in m.councils {
+                    let f = "councils.json"
+                    v.ref(f, c.id, "place", c.place, m.placeByID, "place")
+                    v.ref(f, c.id, "parent", c.parent, m.councilByID, "council")
+                    v.refs(f, c.id, "people", c.people.map(\.person), m.personByID, "person", unique: false) // one person, two roles
+                    v.cited(f, c.id, "citations", c.citations)
+                    v.cited(f, c.id, "formed", c.formed.map(\.citation), required: false)
+                    v.cited(f, c.id, "ended", c.ended.map(\.citation), required: false)
+                    for claim in c.formed { v.basis(f, c.id, "formed", claim.date, claim.basis, claim.anchor) }
+                    for claim in c.ended { v.basis(f, c.id, "ended", claim.date, claim.basis, claim.anchor) }
+                    for (i, member) in c.people.enumerated() { v.cited(f, c.id, "people[\(i)].citations", member.citations) }
+                    v.stated(f, c.id, "demands", c.demands)
+                    v.stated(f, c.id, "statements", c.statements)
+                    if let formed = c.formed.map(\.date.start).min(), let ended = c.ended.map(\.date.end).max(), ended < formed {
+                        v.fail(f, c.id, "ended", "ends before it was formed")
+                    }
+                }
+            },
+            { v in
+                let placeByID = m.placeByID
+                for p in m.places {
+                    if let loop = Self.cycle(from: p.id, parent: { placeByID[$0]?.parent }) {
+                        v.fail("places.json", p.id, "parent", "place parents form a cycle through \(loop)")
+                    }
+                }
+            },
+            { v in
+                let councilByID = m.councilByID
+                for c in m.councils {
+                    if let loop = Self.cycle(from: c.id, parent: { councilByID[$0]?.parent }) {
+                        v.fail("councils.json", c.id, "parent", "council parents form a cycle through \(loop)")
+                    }
+                }
+            },
+            { v in
+                for e in m.events {
+                    let f = "events.json"
+                    v.refs(f, e.id, "places", e.places, m.placeByID, "place")
+                    v.refs(f, e.id, "councils", e.councils, m.councilByID, "council")
+                    v.refs(f, e.id, "people", e.people, m.personByID, "person")
+                    v.refs(f, e.id, "figures", e.figures, m.figureByID, "figure")
+                    v.cited(f, e.id, "citations", e.citations)
+                    v.stated(f, e.id, "statements", e.statements)
+                    v.cited(f, e.id, "date_claims", (e.dateClaims ?? []).map(\.citation), required: false)
+                    if let time = e.time, !validTime(time) { v.fail(f, e.id, "time", "invalid time \"\(time)\" (want HH:MM)") }
+                    v.basis(f, e.id, "date_basis", e.date, e.dateBasis, e.dateAnchor)
+                    if e.timeBasis == .derived && e.timeAnchor == nil { v.fail(f, e.id, "time_basis", "a derived time needs an anchor with its reckoning") }
+                    if let anchor = e.timeAnchor { v.cited(f, e.id, "time_anchor", [anchor.citation]) }
+                    if let part = e.dayPart { v.cited(f, e.id, "day_part", [part.citation]) }
+                }
+            },
+            { v in
+                for p in m.people {
+                    v.cited("people.json", p.id, "citations", p.citations)
+                    v.stated("people.json", p.id, "roles", p.roles)
+                    v.stated("people.json", p.id, "statements", p.statements)
+                }
+            },
+            { v in
+                var registerIDs = Set<String>()
+                for entry in m.outsideKnowledge {
+                    let f = "outside-knowledge.json"
+                    if !registerIDs.insert(entry.id).inserted { v.fail(f, entry.id, "id", "duplicate id") }
+                    if !entry.id.hasPrefix("outside:") || !validIDBody(entry.id.dropFirst(8).utf8) {
+                        v.fail(f, entry.id, "id", "id must be \"outside:\" then lowercase letters, digits, \":\" and \"-\"")
+                    }
+                    if isBlank(entry.term) { v.fail(f, entry.id, "term", "empty term") }
+                    if isBlank(entry.reason) { v.fail(f, entry.id, "reason", "a reason is required") }
+                    // A record in a file that could not be read is not reported missing a second time.
+                    for record in entry.records where m.name(of: record) == nil
+                        && !unreadable.contains(record) && !unreadable.contains(String(record.prefix { $0 != ":" })) {
+                        v.fail(f, entry.id, "records", "unknown record \"\(VisibleText.id(record))\"")
+                    }
+                }
+            },
+            { v in
+                for fig in m.figures {
+                    v.stated("figures.json", fig.id, "statements", fig.statements)
+                    if fig.claims.isEmpty { v.fail("figures.json", fig.id, "claims", "at least one claim is required") }
+                    v.cited("figures.json", fig.id, "claims", fig.claims.map(\.citation), required: false)
+                }
+            },
+        ]
+        let outcomes = Slots(count: sections.count)
+        DispatchQueue.concurrentPerform(iterations: sections.count) { k in
+            var checker = Checker(m: m, unreadable: unreadable)
+            sections[k](&checker)
+            outcomes.set(k, checker)
+        }
         var errors: [LoadError] = []
-        func fail(_ file: String, _ id: String, _ field: String, _ message: String) {
+        for k in sections.indices {
+            let checker: Checker = outcomes.get(k)
+            errors += checker.errors
+            work.comparisons += checker.work.comparisons
+        }
+        return errors
+    }
+
+    /// One section's checks and what they found.
+    struct Checker {
+        let m: Model
+        let unreadable: Set<String>
+        var errors: [LoadError] = []
+        var work = Work()
+
+        init(m: Model, unreadable: Set<String>) {
+            self.m = m
+            self.unreadable = unreadable
+        }
+
+        mutating func fail(_ file: String, _ id: String, _ field: String, _ message: String) {
             errors.append(LoadError(file: file, record: id, field: field, message: message))
         }
 
-        var seen: [String: String] = [:]
-        seen.reserveCapacity(m.sources.count + m.excerpts.count + m.places.count + m.councils.count + m.events.count
-                             + m.people.count + m.figures.count)
-        func unique(_ file: String, _ ids: [String], prefix: StaticString) {
-            for id in ids {
-                if let other = seen[id] { fail(file, id, "id", "duplicate id (also in \(other))") }
-                if id.utf8.count > maxIDBytes { fail(file, id, "id", "id longer than \(maxIDBytes) characters"); continue }
-                seen[id] = file
-                if let valid = asciiIDProblem(id, prefix: prefix) {
-                    if !valid.prefixed { fail(file, id, "id", "id must start with \"\(prefix)\"") }
-                    else if !valid.bodyValid { fail(file, id, "id", "id must be \"\(prefix)\" then lowercase letters, digits, \":\" and \"-\"") }
-                } else if !id.hasPrefix(prefix.description) {
-                    fail(file, id, "id", "id must start with \"\(prefix)\"")
-                } else if !validIDBody(id.dropFirst(prefix.description.count)) {
-                    fail(file, id, "id", "id must be \"\(prefix)\" then lowercase letters, digits, \":\" and \"-\"")
+        mutating func uniqueIDs() {
+            var seen: [String: String] = [:]
+            seen.reserveCapacity(m.sources.count + m.excerpts.count + m.places.count + m.councils.count + m.events.count
+                                 + m.people.count + m.figures.count)
+            func unique(_ file: String, _ ids: [String], prefix: StaticString) {
+                for id in ids {
+                    if id.utf8.count > maxIDBytes {
+                        if let other = seen[id] { fail(file, id, "id", "duplicate id (also in \(other))") }
+                        fail(file, id, "id", "id longer than \(maxIDBytes) characters")
+                        continue
+                    }
+                    if let other = seen.updateValue(file, forKey: id) { fail(file, id, "id", "duplicate id (also in \(other))") }
+                    switch idProblem(id, prefix: prefix) {
+                    case .prefix: fail(file, id, "id", "id must start with \"\(prefix)\"")
+                    case .body: fail(file, id, "id", "id must be \"\(prefix)\" then lowercase letters, digits, \":\" and \"-\"")
+                    case nil: break
+                    }
                 }
             }
+            unique("sources.json", m.sources.map(\.id), prefix: "source:")
+            unique("excerpts.json", m.excerpts.map(\.id), prefix: "excerpt:")
+            unique("places.json", m.places.map(\.id), prefix: "place:")
+            unique("councils.json", m.councils.map(\.id), prefix: "council:")
+            unique("events.json", m.events.map(\.id), prefix: "event:")
+            unique("people.json", m.people.map(\.id), prefix: "person:")
+            unique("figures.json", m.figures.map(\.id), prefix: "figure:")
         }
-        unique("sources.json", m.sources.map(\.id), prefix: "source:")
-        unique("excerpts.json", m.excerpts.map(\.id), prefix: "excerpt:")
-        unique("places.json", m.places.map(\.id), prefix: "place:")
-        unique("councils.json", m.councils.map(\.id), prefix: "council:")
-        unique("events.json", m.events.map(\.id), prefix: "event:")
-        unique("people.json", m.people.map(\.id), prefix: "person:")
-        unique("figures.json", m.figures.map(\.id), prefix: "figure:")
 
         // Field names are worked out only for a message: a dataset has hundreds of thousands of references.
-        func refs<T>(_ file: String, _ id: String, _ field: @autoclosure () -> String, _ targets: [String], _ table: RecordIndex<T>,
-                     _ kind: String, unique: Bool = true) {
+        mutating func refs<T>(_ file: String, _ id: String, _ field: @autoclosure () -> String, _ targets: [String], _ table: RecordIndex<T>,
+                              _ kind: String, unique: Bool = true) {
             guard unreadable.isEmpty || !unreadable.contains(kind) else { return }
             var repeats = (unique ? repeated(targets, work: &work) : []).makeIterator(), nextRepeat = repeats.next()
             for (i, target) in targets.enumerated() {
@@ -64,110 +199,34 @@ public enum Validator {
                 if i == nextRepeat { fail(file, id, field(), "\"\(VisibleText.id(target))\" is listed twice"); nextRepeat = repeats.next() }
             }
         }
-        func cited(_ file: String, _ id: String, _ field: @autoclosure () -> String, _ excerpts: [String], required: Bool = true) {
+
+        /// One reference, or none: `refs` without a list to make.
+        mutating func ref<T>(_ file: String, _ id: String, _ field: @autoclosure () -> String, _ target: String?, _ table: RecordIndex<T>,
+                             _ kind: String) {
+            guard let target, unreadable.isEmpty || !unreadable.contains(kind) else { return }
+            if !table.contains(target) && (unreadable.isEmpty || !unreadable.contains(target)) { fail(file, id, field(), "unknown \(kind) \"\(VisibleText.id(target))\"") }
+        }
+
+        mutating func cited(_ file: String, _ id: String, _ field: @autoclosure () -> String, _ excerpts: [String], required: Bool = true) {
             if required && excerpts.isEmpty { fail(file, id, field(), "at least one citation is required") }
             // A record's own citation list names each excerpt once; claims and dates may share one.
             refs(file, id, field(), excerpts, m.excerptByID, "excerpt", unique: required)
         }
 
         // A date's basis must fit it: derived names its anchor, approximate is never one exact day.
-        func basis(_ file: String, _ id: String, _ field: String, _ date: HistoricalDate, _ basis: DateBasis?, _ anchor: DateAnchor?) {
+        mutating func basis(_ file: String, _ id: String, _ field: String, _ date: HistoricalDate, _ basis: DateBasis?, _ anchor: DateAnchor?) {
             if let anchor { cited(file, id, field + " anchor", [anchor.citation]) }
             if basis == .derived && (anchor == nil || anchor!.reckoning.isEmpty) { fail(file, id, field, "a derived date needs an anchor with its reckoning") }
             if basis == .approximate && date.isSingleDay { fail(file, id, field, "an approximate date must be a month, a year or an interval, not one day") }
         }
 
         /// Each statement says something and cites at least one excerpt that exists.
-        func stated(_ file: String, _ id: String, _ field: String, _ statements: [Statement]) {
+        mutating func stated(_ file: String, _ id: String, _ field: String, _ statements: [Statement]) {
             for (i, s) in statements.enumerated() {
                 if isBlank(s.text) { fail(file, id, "\(field)[\(i)].text", "empty statement") }
                 cited(file, id, "\(field)[\(i)].citations", s.citations)
             }
         }
-
-        for x in m.excerpts {
-            refs("excerpts.json", x.id, "source", [x.source], m.sourceByID, "source")
-            if isBlank(x.text) { fail("excerpts.json", x.id, "text", "empty excerpt") }
-            if x.paragraph < 1 { fail("excerpts.json", x.id, "paragraph", "must be 1 or more") }
-        }
-        for p in m.places {
-            refs("places.json", p.id, "parent", [p.parent].compactMap { $0 }, m.placeByID, "place")
-            cited("places.json", p.id, "citations", p.citations)
-            stated("places.json", p.id, "statements", p.statements)
-            if let population = p.population1956 { cited("places.json", p.id, "population1956.citation", [population.citation]) }
-            if !(-90...90).contains(p.lat) { fail("places.json", p.id, "lat", "latitude \(p.lat) out of range") }
-            if !(-180...180).contains(p.lon) { fail("places.json", p.id, "lon", "longitude \(p.lon) out of range") }
-            let inside = hungaryLat.contains(p.lat) && hungaryLon.contains(p.lon)
-            if !inside && !p.isAbroad { fail("places.json", p.id, "lat", "outside Hungary but not marked \"abroad\"") }
-        }
-        for c in m.councils {
-            let f = "councils.json"
-            refs(f, c.id, "place", [c.place].compactMap { $0 }, m.placeByID, "place")
-            refs(f, c.id, "parent", [c.parent].compactMap { $0 }, m.councilByID, "council")
-            refs(f, c.id, "people", c.people.map(\.person), m.personByID, "person", unique: false) // one person, two roles
-            cited(f, c.id, "citations", c.citations)
-            cited(f, c.id, "formed", c.formed.map(\.citation), required: false)
-            cited(f, c.id, "ended", c.ended.map(\.citation), required: false)
-            for claim in c.formed { basis(f, c.id, "formed", claim.date, claim.basis, claim.anchor) }
-            for claim in c.ended { basis(f, c.id, "ended", claim.date, claim.basis, claim.anchor) }
-            for (i, member) in c.people.enumerated() { cited(f, c.id, "people[\(i)].citations", member.citations) }
-            stated(f, c.id, "demands", c.demands)
-            stated(f, c.id, "statements", c.statements)
-            if let formed = c.formed.map(\.date.start).min(), let ended = c.ended.map(\.date.end).max(), ended < formed {
-                fail(f, c.id, "ended", "ends before it was formed")
-            }
-        }
-        for p in m.places {
-            if let loop = Self.cycle(from: p.id, parent: { m.placeByID[$0]?.parent }) {
-                fail("places.json", p.id, "parent", "place parents form a cycle through \(loop)")
-            }
-        }
-        for c in m.councils {
-            if let loop = Self.cycle(from: c.id, parent: { m.councilByID[$0]?.parent }) {
-                fail("councils.json", c.id, "parent", "council parents form a cycle through \(loop)")
-            }
-        }
-        for e in m.events {
-            let f = "events.json"
-            refs(f, e.id, "places", e.places, m.placeByID, "place")
-            refs(f, e.id, "councils", e.councils, m.councilByID, "council")
-            refs(f, e.id, "people", e.people, m.personByID, "person")
-            refs(f, e.id, "figures", e.figures, m.figureByID, "figure")
-            cited(f, e.id, "citations", e.citations)
-            stated(f, e.id, "statements", e.statements)
-            cited(f, e.id, "date_claims", (e.dateClaims ?? []).map(\.citation), required: false)
-            if let time = e.time, !validTime(time) { fail(f, e.id, "time", "invalid time \"\(time)\" (want HH:MM)") }
-            basis(f, e.id, "date_basis", e.date, e.dateBasis, e.dateAnchor)
-            if e.timeBasis == .derived && e.timeAnchor == nil { fail(f, e.id, "time_basis", "a derived time needs an anchor with its reckoning") }
-            if let anchor = e.timeAnchor { cited(f, e.id, "time_anchor", [anchor.citation]) }
-            if let part = e.dayPart { cited(f, e.id, "day_part", [part.citation]) }
-        }
-        for p in m.people {
-            cited("people.json", p.id, "citations", p.citations)
-            stated("people.json", p.id, "roles", p.roles)
-            stated("people.json", p.id, "statements", p.statements)
-        }
-        var registerIDs = Set<String>()
-        for entry in m.outsideKnowledge {
-            let f = "outside-knowledge.json"
-            if !registerIDs.insert(entry.id).inserted { fail(f, entry.id, "id", "duplicate id") }
-            if !entry.id.hasPrefix("outside:") || !validIDBody(entry.id.dropFirst(8)) {
-                fail(f, entry.id, "id", "id must be \"outside:\" then lowercase letters, digits, \":\" and \"-\"")
-            }
-            if isBlank(entry.term) { fail(f, entry.id, "term", "empty term") }
-            if isBlank(entry.reason) { fail(f, entry.id, "reason", "a reason is required") }
-            // A record in a file that could not be read is not reported missing a second time.
-            for record in entry.records where m.name(of: record) == nil
-                && !unreadable.contains(record) && !unreadable.contains(String(record.prefix { $0 != ":" })) {
-                fail(f, entry.id, "records", "unknown record \"\(VisibleText.id(record))\"")
-            }
-        }
-        for fig in m.figures {
-            stated("figures.json", fig.id, "statements", fig.statements)
-            if fig.claims.isEmpty { fail("figures.json", fig.id, "claims", "at least one claim is required") }
-            cited("figures.json", fig.id, "claims", fig.claims.map(\.citation), required: false)
-        }
-        return errors
     }
 
     /// True when the text is empty or only white space and line breaks: what trimming Foundation's
@@ -212,26 +271,27 @@ public enum Validator {
         return repeats
     }
 
-    /// For an ASCII id, whether it starts with `prefix` and whether the rest is a valid body, read as
-    /// bytes; nil for any other id, which the checks below read as characters.
-    static func asciiIDProblem(_ id: String, prefix: StaticString) -> (prefixed: Bool, bodyValid: Bool)? {
-        var id = id
-        return id.withUTF8 { bytes -> (Bool, Bool)? in
-            guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
-            let p = UnsafeBufferPointer(start: prefix.utf8Start, count: prefix.utf8CodeUnitCount)
-            guard bytes.count >= p.count, memcmp(bytes.baseAddress!, p.baseAddress!, p.count) == 0 else { return (false, false) }
-            let body = bytes[p.count...]
-            guard let first = body.first, isLowerOrDigit(first) else { return (true, false) }
-            return (true, body.allSatisfy { isLowerOrDigit($0) || $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: "-") })
+    enum IDProblem { case prefix, body }
+
+    /// What is wrong with an id, if anything: not starting with its kind's prefix, or a body that is
+    /// not `validIDBody`. An ASCII id is read as bytes; any other is compared as characters, as
+    /// `hasPrefix` does (a combining mark after the colon joins it, so the prefix is not there).
+    static func idProblem(_ id: String, prefix: StaticString) -> IDProblem? {
+        let prefixBytes = UnsafeBufferPointer(start: prefix.utf8Start, count: prefix.utf8CodeUnitCount)
+        let utf8 = id.utf8
+        if utf8.allSatisfy({ $0 < 0x80 }) {
+            guard utf8.starts(with: prefixBytes) else { return .prefix }
+            return validIDBody(utf8.dropFirst(prefixBytes.count)) ? nil : .body
         }
+        let text = prefix.description
+        guard id.hasPrefix(text) else { return .prefix }
+        return validIDBody(id.dropFirst(text.count).utf8) ? nil : .body
     }
 
     private static func isLowerOrDigit(_ b: UInt8) -> Bool {
         (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(b) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(b)
     }
 
-    /// The part of an id after its kind, as the schemas' pattern says: `[a-z0-9][a-z0-9:-]*`. Ids are
-    /// printed bare in tables and JSON, so this also keeps control characters out of them.
     /// The first id met a second time walking up the `parent` links from `start`, or nil when the
     /// walk ends. The walk ends on a loop anywhere above `start`, not only on one through it.
     static func cycle(from start: String, parent: (String) -> String?) -> String? {
@@ -244,9 +304,12 @@ public enum Validator {
         return nil
     }
 
-    static func validIDBody(_ body: Substring) -> Bool {
-        guard let first = body.unicodeScalars.first, ("a"..."z").contains(first) || ("0"..."9").contains(first) else { return false }
-        return body.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == ":" || $0 == "-" }
+    /// The part of an id after its kind, as the schemas' pattern says: `[a-z0-9][a-z0-9:-]*`. Ids are
+    /// printed bare in tables and JSON, so this also keeps control characters out of them.
+    static func validIDBody<Bytes: Collection>(_ body: Bytes) -> Bool where Bytes.Element == UInt8 {
+        // Every byte of a valid body is ASCII, so any byte of a longer UTF-8 sequence fails it.
+        guard let first = body.first, isLowerOrDigit(first) else { return false }
+        return body.allSatisfy { isLowerOrDigit($0) || $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: "-") }
     }
 
     static func validTime(_ text: String) -> Bool {
