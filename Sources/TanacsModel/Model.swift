@@ -55,7 +55,7 @@ public struct Model: Sendable {
     /// Every index from one record to others, each built the first time it is asked for, or ahead
     /// of that: the loader builds those the map and timeline use while it validates, the explorer
     /// the rest once the first frame is on screen (`buildDeferredIndices`).
-    private let deferred: DeferredIndices
+    let deferred: DeferredIndices
 
     public init(sources: [Source], excerpts: [Excerpt], places: [Place], councils: [Council],
                 events: [Event], people: [Person], figures: [Figure]) {

@@ -80,6 +80,9 @@ final class Deferred<Value: Sendable>: @unchecked Sendable {
 
     init(_ make: @escaping @Sendable () -> Value) { self.make = make }
 
+    /// Whether it has been built (for the tests that check what loading builds).
+    var isMade: Bool { lock.withLock { made != nil } }
+
     var value: Value {
         lock.withLock {
             if let made { return made }
