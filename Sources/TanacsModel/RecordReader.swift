@@ -19,8 +19,8 @@ struct RecordReader {
     private var i = 0
     /// References (citations, places, people) repeat across records: one copy of each. A record's own
     /// id is met once in its file (a repeat is an error), so records of kinds nothing in the same file
-    /// refers to read theirs without the set.
-    private var interned: Set<String> = []
+    /// refers to read theirs without the interner.
+    private var interner = Interner()
     /// Bytes of a string with escapes, reused.
     private var scratch: [UInt8] = []
 
@@ -505,9 +505,27 @@ struct RecordReader {
 
     private func isDigit(_ b: UInt8) -> Bool { b &- UInt8(ascii: "0") < 10 }
 
+    /// A string met before in the file is the same `String`, found from its bytes before any string is
+    /// made. A string with escapes (never seen in ids) is read as `string()` reads it, not interned.
     mutating func internedString() throws -> String {
-        let s = try string()
-        return interned.insert(s).memberAfterInsert
+        skipSpace()
+        guard i < end, base[i] == UInt8(ascii: "\"") else { throw Declined() }
+        let open = i
+        i += 1
+        let start = i
+        let ascii = try scanToQuoteOrEscape()
+        if base[i] == UInt8(ascii: "\\") {
+            i = open
+            return try string()
+        }
+        let count = i - start, base = self.base
+        i += 1
+        return try interner.intern(base + start, count) {
+            let bytes = UnsafeBufferPointer(start: base + start, count: count)
+            if ascii { return String(decoding: bytes, as: UTF8.self) }
+            guard let text = String(validating: bytes, as: UTF8.self) else { throw Declined() }
+            return text
+        }
     }
 
     /// A string from its opening quote. Strings without escapes (nearly all) are made from the
@@ -517,17 +535,34 @@ struct RecordReader {
         guard i < end, base[i] == UInt8(ascii: "\"") else { throw Declined() }
         i += 1
         let start = i
-        var ascii = true
+        let ascii = try scanToQuoteOrEscape()
+        if base[i] == UInt8(ascii: "\\") { return try escapedString(from: start) }
+        let bytes = UnsafeBufferPointer(start: base + start, count: i - start)
+        i += 1
+        if ascii { return String(decoding: bytes, as: UTF8.self) }
+        guard let text = String(validating: bytes, as: UTF8.self) else { throw Declined() }
+        return text
+    }
+
+    /// From inside a string, moves to its closing quote or its first backslash and tells whether the
+    /// bytes before it are all ASCII; a control character, or the end of the file, declines. Eight
+    /// bytes at a time while none of them is a quote, a backslash or a control character.
+    private mutating func scanToQuoteOrEscape() throws -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        var seen: UInt64 = 0
+        while i + 8 <= end {
+            let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+            let quote = word ^ (ones &* 0x22), backslash = word ^ (ones &* 0x5C)
+            // A zero byte in `quote` or `backslash`, or a byte below 0x20 in `word` (exact tests).
+            let special = ((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash) | ((word &- ones &* 0x20) & ~word)
+            if special & highs != 0 { break }
+            seen |= word
+            i += 8
+        }
+        var ascii = seen & highs == 0
         while i < end {
             let b = base[i]
-            if b == UInt8(ascii: "\"") {
-                let bytes = UnsafeBufferPointer(start: base + start, count: i - start)
-                i += 1
-                if ascii { return String(decoding: bytes, as: UTF8.self) }
-                guard let text = String(validating: bytes, as: UTF8.self) else { throw Declined() }
-                return text
-            }
-            if b == UInt8(ascii: "\\") { return try escapedString(from: start) }
+            if b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") { return ascii }
             if b < 0x20 { throw Declined() }
             if b >= 0x80 { ascii = false }
             i += 1
@@ -667,5 +702,81 @@ struct RecordReader {
 
     private mutating func skipSpace() {
         while i < end && isSpace(base[i]) { i += 1 }
+    }
+}
+
+/// One `String` per distinct value of a file's references, looked up by a hash of the bytes, so a
+/// repeated reference costs a hash and a compare rather than a new string. Open addressing with a
+/// random seed; a string whose slots are crowded past `maxProbes` is made but not kept, so the work
+/// per string stays bounded whatever the data.
+struct Interner {
+    private var table = [Int32](repeating: -1, count: 256)
+    private var hashes: [UInt64] = []
+    private var strings: [String] = []
+    /// Each kept string's bytes, one after another: `arena[offsets[k]..<offsets[k + 1]]`.
+    private var arena: [UInt8] = []
+    private var offsets: [Int] = [0]
+    private let seed = UInt64.random(in: .min ... .max)
+    static let maxProbes = 64
+    /// Slots looked at so far, for the tests that bound it.
+    private(set) var probes = 0
+
+    var count: Int { strings.count }
+
+    mutating func intern(_ bytes: UnsafePointer<UInt8>, _ n: Int, make: () throws -> String) rethrows -> String {
+        let h = hash(bytes, n)
+        let mask = table.count - 1
+        var slot = Int(truncatingIfNeeded: h) & mask
+        for _ in 0..<Interner.maxProbes {
+            probes += 1
+            let k = Int(table[slot])
+            if k < 0 {
+                let made = try make()
+                add(made, h, bytes, n, slot)
+                return made
+            }
+            if hashes[k] == h && offsets[k + 1] - offsets[k] == n
+                && (n == 0 || arena.withUnsafeBufferPointer { memcmp($0.baseAddress! + offsets[k], bytes, n) == 0 }) {
+                return strings[k]
+            }
+            slot = (slot + 1) & mask
+        }
+        return try make()
+    }
+
+    private mutating func add(_ string: String, _ h: UInt64, _ bytes: UnsafePointer<UInt8>, _ n: Int, _ slot: Int) {
+        table[slot] = Int32(strings.count)
+        strings.append(string)
+        hashes.append(h)
+        arena.append(contentsOf: UnsafeBufferPointer(start: bytes, count: n))
+        offsets.append(arena.count)
+        guard strings.count * 2 > table.count else { return }
+        // At most half full: rehash into twice the slots.
+        table = [Int32](repeating: -1, count: table.count * 2)
+        let mask = table.count - 1
+        for (k, h) in hashes.enumerated() {
+            var slot = Int(truncatingIfNeeded: h) & mask
+            while table[slot] >= 0 { slot = (slot + 1) & mask }
+            table[slot] = Int32(k)
+        }
+    }
+
+    /// Eight bytes at a time, multiplied and folded.
+    private func hash(_ bytes: UnsafePointer<UInt8>, _ n: Int) -> UInt64 {
+        var h = seed ^ (UInt64(n) &* 0x9E37_79B9_7F4A_7C15)
+        var k = 0
+        while k + 8 <= n {
+            h = (h ^ UnsafeRawPointer(bytes + k).loadUnaligned(as: UInt64.self)) &* 0xFF51_AFD7_ED55_8CCD
+            h ^= h >> 32
+            k += 8
+        }
+        var tail: UInt64 = 0, shift: UInt64 = 0
+        while k < n {
+            tail |= UInt64(bytes[k]) << shift
+            shift += 8
+            k += 1
+        }
+        h = (h ^ tail) &* 0xC4CE_B9FE_1A85_EC53
+        return h ^ (h >> 29)
     }
 }

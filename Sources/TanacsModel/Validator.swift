@@ -277,12 +277,14 @@ public enum Validator {
     /// not `validIDBody`. An ASCII id is read as bytes; any other is compared as characters, as
     /// `hasPrefix` does (a combining mark after the colon joins it, so the prefix is not there).
     static func idProblem(_ id: String, prefix: StaticString) -> IDProblem? {
-        let prefixBytes = UnsafeBufferPointer(start: prefix.utf8Start, count: prefix.utf8CodeUnitCount)
-        let utf8 = id.utf8
-        if utf8.allSatisfy({ $0 < 0x80 }) {
-            guard utf8.starts(with: prefixBytes) else { return .prefix }
-            return validIDBody(utf8.dropFirst(prefixBytes.count)) ? nil : .body
-        }
+        enum Read { case ascii(IDProblem?), other }
+        let read = id.utf8.withContiguousStorageIfAvailable { bytes -> Read in
+            guard !bytes.contains(where: { $0 >= 0x80 }) else { return .other }
+            let n = prefix.utf8CodeUnitCount
+            guard bytes.count >= n, memcmp(bytes.baseAddress!, prefix.utf8Start, n) == 0 else { return .ascii(.prefix) }
+            return .ascii(validIDBody(UnsafeBufferPointer(rebasing: bytes[n...])) ? nil : .body)
+        } ?? .other
+        if case .ascii(let problem) = read { return problem }
         let text = prefix.description
         guard id.hasPrefix(text) else { return .prefix }
         return validIDBody(id.dropFirst(text.count).utf8) ? nil : .body

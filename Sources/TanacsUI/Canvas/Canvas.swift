@@ -90,6 +90,11 @@ public struct Canvas: Sendable, Equatable {
 
     /// The canvas as text with trailing spaces trimmed from each line, for snapshots.
     public var text: String {
-        lines.map { String($0.reversed().drop(while: { $0 == " " }).reversed()) }.joined(separator: "\n")
+        // Walks back over the trailing spaces only, not over whole lines.
+        lines.map { line in
+            var end = line.endIndex
+            while end > line.startIndex, line[line.index(before: end)] == " " { end = line.index(before: end) }
+            return String(line[..<end])
+        }.joined(separator: "\n")
     }
 }
