@@ -233,32 +233,37 @@ public enum DataLoader {
         var start = 0
         let firstOfKind = kinds.map { k -> Int in defer { start += k.count }; return start }
         let schedule = [9, 1, 4, 3, 2, 6, 5, 0, 7, 8].flatMap { kind in (0..<kinds[kind].count).map { firstOfKind[kind] + $0 } }
-        let outcomes = Outcomes(count: all.count)
-        DispatchQueue.concurrentPerform(iterations: all.count) { n in
-            let task = schedule[n]
-            outcomes.set(task, all[task]())
-        }
-        let results = outcomes.all
-        // What could not be read, so the cross-record checks still run on the rest without
-        // reporting every reference to it as unknown.
-        func range(_ kind: Int) -> Range<Int> { firstOfKind[kind]..<(firstOfKind[kind] + kinds[kind].count) }
-        var unreadable = Set(results.flatMap(\.failedIDs))
-        for (kind, file) in files.enumerated() where range(kind).contains(where: { results[$0].wholeFileFailed }) {
-            if let name = kindOfFile[file] { unreadable.insert(name) }
-        }
-        let errors = results.flatMap(\.errors)
-        func records<T>(_ kind: Int, _: T.Type) -> [T] {
-            let range = range(kind)
-            return range.count == 1 ? results[range.lowerBound].records as! [T] : range.flatMap { results[$0].records as! [T] }
-        }
-        var model = Model(sources: records(0, Source.self), excerpts: records(1, Excerpt.self),
-                          places: records(2, Place.self), councils: records(3, Council.self),
-                          events: records(4, Event.self), people: records(5, Person.self),
-                          figures: records(6, Figure.self))
-        model.outsideKnowledge = results[all.count - 3].records as! [OutsideKnowledge]
-        model.geography = results[all.count - 2].records as! Geography
-        model.passages = Dictionary((results[all.count - 1].records as! [Passage]).map { ($0.excerpt, $0) },
-                                    uniquingKeysWith: { first, _ in first })
+        // The files' records as read are dropped once the model holds its own sorted copies, before
+        // the checks run, so the two are not kept side by side while they do.
+        let (model, errors, unreadable, warnings) = { () -> (Model, [LoadError], Set<String>, [LoadError]) in
+            let outcomes = Outcomes(count: all.count)
+            DispatchQueue.concurrentPerform(iterations: all.count) { n in
+                let task = schedule[n]
+                outcomes.set(task, all[task]())
+            }
+            let results = outcomes.all
+            // What could not be read, so the cross-record checks still run on the rest without
+            // reporting every reference to it as unknown.
+            func range(_ kind: Int) -> Range<Int> { firstOfKind[kind]..<(firstOfKind[kind] + kinds[kind].count) }
+            var unreadable = Set(results.flatMap(\.failedIDs))
+            for (kind, file) in files.enumerated() where range(kind).contains(where: { results[$0].wholeFileFailed }) {
+                if let name = kindOfFile[file] { unreadable.insert(name) }
+            }
+            let errors = results.flatMap(\.errors)
+            func records<T>(_ kind: Int, _: T.Type) -> [T] {
+                let range = range(kind)
+                return range.count == 1 ? results[range.lowerBound].records as! [T] : range.flatMap { results[$0].records as! [T] }
+            }
+            var model = Model(sources: records(0, Source.self), excerpts: records(1, Excerpt.self),
+                              places: records(2, Place.self), councils: records(3, Council.self),
+                              events: records(4, Event.self), people: records(5, Person.self),
+                              figures: records(6, Figure.self))
+            model.outsideKnowledge = results[all.count - 3].records as! [OutsideKnowledge]
+            model.geography = results[all.count - 2].records as! Geography
+            model.passages = Dictionary((results[all.count - 1].records as! [Passage]).map { ($0.excerpt, $0) },
+                                        uniquingKeysWith: { first, _ in first })
+            return (model, errors, unreadable, results.flatMap(\.warnings))
+        }()
         // The map's and the timeline's indices are built on another thread while the checks run.
         let links = DispatchGroup()
         let built = model
@@ -266,7 +271,7 @@ public enum DataLoader {
         let problems = errors + Validator.check(model, unreadable: unreadable)
         links.wait()
         if !problems.isEmpty { throw LoadErrors(problems) }
-        return LoadedData(model: model, warnings: results.flatMap(\.warnings))
+        return LoadedData(model: model, warnings: warnings)
     }
 
     /// One slot per task, each written once by the thread that ran it.

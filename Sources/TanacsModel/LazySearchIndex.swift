@@ -23,9 +23,14 @@ public final class LazySearchIndex: @unchecked Sendable {
 
     public var isBuilt: Bool { lock.withLock { built != nil } }
 
-    /// Starts the build on a thread of its own (once the first frame is on screen).
+    /// Starts the build on a thread of its own (once the first frame is on screen), and after it the
+    /// model's indices that loading left for first use, so no key waits for them either.
     public func buildInBackground() {
         guard !isBuilt else { return }
-        Thread.detachNewThread { _ = self.index }
+        let model = lock.withLock { self.model }
+        Thread.detachNewThread {
+            _ = self.index
+            model?.buildDeferredIndices()
+        }
     }
 }
