@@ -176,6 +176,12 @@ final class ExportToolTests: XCTestCase {
         XCTAssertTrue(try sql("SELECT \"table\" FROM pragma_foreign_key_list('event_places');").contains("places"), "declared foreign keys")
         let bundled = try JSONSerialization.jsonObject(with: Data(contentsOf: Tmux.repo.appendingPathComponent("data/events.json"))) as! [[String: Any]]
         XCTAssertEqual(try sql("SELECT count(*) FROM events;"), "\(bundled.count)\n")
+        // An end no source states is NULL; every other event has its last day.
+        let open = bundled.filter { ($0["date"] as! String).hasSuffix("/..") }.count
+        XCTAssertGreaterThan(open, 0)
+        XCTAssertEqual(try sql("SELECT count(*) FROM events WHERE \"end\" IS NULL;"), "\(open)\n")
+        XCTAssertEqual(try sql("SELECT count(*) FROM events WHERE \"end\" IS NULL AND date NOT LIKE '%/..';"), "0\n")
+        XCTAssertEqual(try sql("SELECT \"end\" FROM events WHERE id = 'event:1956-10-23-student-demonstration';"), "1956-10-23\n")
         // Full text with diacritics folded: gyor finds Győr.
         let found = try sql("SELECT id FROM search WHERE search MATCH 'gyor' AND kind = 'place';")
         XCTAssertTrue(found.contains("place:gyor"), found)
