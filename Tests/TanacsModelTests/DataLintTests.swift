@@ -134,6 +134,17 @@ final class DataLintTests: XCTestCase {
         return rest.last.map { ".!?…:;".contains($0) } ?? false
     }
 
+    /// One quotation, one excerpt: a sentence stored twice under two ids splits the records citing it
+    /// and counts it twice in the sources view.
+    func testNoQuotationIsStoredTwice() {
+        var first: [String: String] = [:], problems: [String] = []
+        for x in Self.model.excerpts {
+            let key = x.source + "\u{0}" + BundledDatasetTests.collapse(x.text)
+            if let earlier = first[key] { problems.append("\(x.id) repeats \(earlier)") } else { first[key] = x.id }
+        }
+        XCTAssertEqual(problems, [])
+    }
+
     func testBoundaryRuleRefusesDanglingEnds() {
         XCTAssertFalse(Self.endsReadably("workers from the long machinery plant and an arms"))
         XCTAssertFalse(Self.endsReadably("denounced the demonstrators for an"))
