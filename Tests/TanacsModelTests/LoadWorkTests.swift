@@ -123,6 +123,9 @@ final class LoadWorkTests: XCTestCase {
         let parts = text.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
         switch parts.count {
         case 1: return single(parts[0])
+        case 2 where parts[1] == HistoricalDate.openEndMark:
+            guard let a = single(parts[0]) else { return nil }
+            return (a.0, Day.unbounded, a.2)
         case 2:
             guard let a = single(parts[0]), let b = single(parts[1]), a.0 <= b.1 else { return nil }
             return (a.0, b.1, HistoricalDate.Precision(rawValue: min(a.2.rawValue, b.2.rawValue))!)
@@ -139,7 +142,8 @@ final class LoadWorkTests: XCTestCase {
         for a in ["1956", "1956-10", "1956-10-23", "1956-11-04", "1956-13", "x", ""] {
             for b in ["1956-11", "1956-10-01", "1957", "1955", "", "1956/1957"] { texts.append(a + "/" + b) }
         }
-        texts += ["/1956", "1956/", "1956\u{301}/1957", "1956/\u{301}1957"]
+        texts += ["/1956", "1956/", "1956\u{301}/1957", "1956/\u{301}1957", "1956-11-04/..", "1956/..", "1956-13/..",
+                  "../1956", "1956/...", "1956/.", "1956/..\u{301}", "1956/../..", "1956/.. "]
         for text in texts {
             let date = HistoricalDate(text)
             let reference = referenceDate(text)
