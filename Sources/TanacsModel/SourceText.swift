@@ -56,9 +56,72 @@ public struct SourceText: Sendable {
         return texts
     }
 
-    /// Collapses whitespace runs to one space, as excerpts and paragraphs are compared.
+    /// Collapses whitespace runs to one space, as excerpts and paragraphs are compared: the words
+    /// between runs of whitespace characters (`Character.isWhitespace`), joined by one space.
+    /// Loading compares every excerpt with its passage this way, so it reads scalars rather than
+    /// characters wherever that gives the same words: where no scalar beside a whitespace one could
+    /// join it into one character (a combining mark after it, a prepended sign before it).
     public static func collapse(_ s: String) -> String {
-        s.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        if let fast = s.utf8.withContiguousStorageIfAvailable(collapseScalars), let fast { return fast }
+        return s.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+
+    /// The words of UTF-8 text joined by one space, or nil when a scalar next to whitespace might
+    /// form one character with it, which only the character-level split can tell.
+    static func collapseScalars(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var i = 0, wordStart = -1
+        var previousWasSpace = true, previous: UInt32 = 0x20
+        while i < bytes.count {
+            let (value, length) = scalar(bytes, at: i)
+            let space = value < 0x80 ? value == 0x20 || (0x09...0x0D).contains(value) : Unicode.Scalar(value)!.properties.isWhitespace
+            if space != previousWasSpace && i > 0 {
+                // A boundary between a word and whitespace: the word's scalar there must stand alone.
+                let wordSide = space ? previous : value
+                if wordSide >= 0x80 && !standsAlone(wordSide) { return nil }
+            }
+            if space, wordStart >= 0 {
+                if !out.isEmpty { out.append(0x20) }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[wordStart..<i]))
+                wordStart = -1
+            } else if !space, wordStart < 0 {
+                wordStart = i
+            }
+            previousWasSpace = space
+            previous = value
+            i += length
+        }
+        if wordStart >= 0 {
+            if !out.isEmpty { out.append(0x20) }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[wordStart...]))
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The scalar starting at a byte of valid UTF-8, and its length in bytes.
+    private static func scalar(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> (UInt32, Int) {
+        let b = bytes[i]
+        if b < 0x80 { return (UInt32(b), 1) }
+        let length = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2
+        var value = UInt32(b) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+        for k in 1..<length { value = value << 6 | (UInt32(bytes[i + k]) & 0x3F) }
+        return (value, length)
+    }
+
+    /// Letters with case, numbers, punctuation, symbols other than modifiers, separators and
+    /// controls: none of these is a combining mark, a joiner or a prepended sign, so none joins the
+    /// whitespace beside it into one character.
+    private static func standsAlone(_ value: UInt32) -> Bool {
+        switch Unicode.Scalar(value)!.properties.generalCategory {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .decimalNumber, .letterNumber, .otherNumber,
+             .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation, .initialPunctuation,
+             .finalPunctuation, .otherPunctuation, .mathSymbol, .currencySymbol, .otherSymbol, .spaceSeparator,
+             .lineSeparator, .paragraphSeparator, .control:
+            return true
+        default:
+            return false
+        }
     }
 
     /// Where an excerpt's text stands in its paragraph (1-based), as character offsets; nil when it is not there.

@@ -220,4 +220,19 @@ final class LoadWorkTests: XCTestCase {
         XCTAssertEqual(interner.count, values.count)
         XCTAssertLessThanOrEqual(interner.probes, 3 * values.count * 4)
     }
+
+    // MARK: - Whitespace
+
+    /// The collapse loading compares every excerpt with its passage by gives what splitting on
+    /// `isWhitespace` and joining with one space gave, on every ASCII character, on Unicode spaces,
+    /// marks after a space, and on every excerpt of the bundled data.
+    func testCollapseMatchesSplittingOnWhitespace() throws {
+        func reference(_ s: String) -> String { s.split(whereSeparator: \.isWhitespace).joined(separator: " ") }
+        var texts = (0..<128).map { "a" + String(UnicodeScalar(UInt8($0))) + "b" }
+        texts += ["", " ", "  a  b  ", "\r\n", "a\r\nb", "a \u{301}b", " \u{301}", "a\u{00A0}b", "a\u{2003}\u{2003}b", "a\u{3000}",
+                  "\u{85}a\u{2028}b\u{2029}", "a\u{200B}b", "é  ü", "a\u{1C}b", "\t\n\u{0B}\u{0C}\r x", "😀 😀", "a\u{FEFF}b",
+                  "\u{600} a", "a \u{200D}b", "a\u{200D} b", "“a” — b", "a \u{FF9E}", "\u{0E33} a", "a\u{1F3FB} b", "a \u{1F3FB}"]
+        texts += try DataLoader.load(from: Paths.bundled).excerpts.map(\.text)
+        for text in texts { XCTAssertEqual(SourceText.collapse(text), reference(text), text.debugDescription) }
+    }
 }
