@@ -40,7 +40,7 @@ struct RecordReader {
 
     private mutating func document<T>(_ record: (inout RecordReader) throws -> T) throws -> [T] {
         // A byte order mark, like any byte JSON's grammar has no place for, is left to the checking path.
-        let result = try array(record)
+        let result = try array(record, sized: true)
         skipSpace()
         guard i == end else { throw Declined() }
         return result
@@ -407,15 +407,23 @@ struct RecordReader {
         return try value(&self)
     }
 
-    mutating func array<T>(_ element: (inout RecordReader) throws -> T) throws -> [T] {
+    /// `sized`: a file's array of records, whose room is reserved once from the bytes its first
+    /// records take, so the records do not sit in an array grown by doubling (up to half of it empty)
+    /// for as long as the model keeps them.
+    mutating func array<T>(_ element: (inout RecordReader) throws -> T, sized: Bool = false) throws -> [T] {
         skipSpace()
         guard i < end, base[i] == UInt8(ascii: "[") else { throw Declined() }
         i += 1
+        let first = i
         var result: [T] = []
         skipSpace()
         if i < end && base[i] == UInt8(ascii: "]") { i += 1; return result }
         while true {
             result.append(try element(&self))
+            if sized && result.count == 64 {
+                let expected = 64 + (end - i) * 64 / max(1, i - first)
+                if expected > result.capacity { result.reserveCapacity(expected + expected / 10) }
+            }
             skipSpace()
             guard i < end else { throw Declined() }
             if base[i] == UInt8(ascii: "]") { i += 1; return result }

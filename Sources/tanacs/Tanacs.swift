@@ -28,6 +28,7 @@ struct Tanacs: ParsableCommand {
     )
 
     static func main() {
+        MemoryTuning.apply()
         // A parent's blocked signals are inherited across exec; unblock them so SIGHUP, SIGTERM and
         // the rest reach the explorer's handlers (and their default actions reach the commands).
         var none = sigset_t()
