@@ -43,6 +43,23 @@ final class DataLintTests: XCTestCase {
         XCTAssertTrue(Self.model.excerpts.contains { $0.isNote }, "Haynes's endnotes are marked as notes")
     }
 
+    /// A fact a note alone gives is refused unless the claim says it is the note's.
+    func testAFactOnlyANoteGivesIsToldAsTheNotes() throws {
+        func problems(_ claim: String) throws -> [String] {
+            let files: [String: String] = [
+                "sources.json": #"[{"id":"source:haynes","file":"h.txt","author":"Mike Haynes","title":"t","publication":"p","date":"unknown","notes":""}]"#,
+                "excerpts.json": #"[{"id":"excerpt:h-1","source":"source:haynes","text":"In Csepel the leaders were removed.","paragraph":1},{"id":"excerpt:h-2","source":"source:haynes","text":"Elek Nagy was president of the Csepel council.","paragraph":2,"note":true}]"#,
+                "places.json": "[]", "councils.json": "[]", "figures.json": "[]", "events.json": "[]", "outside-knowledge.json": "[]",
+                "people.json": "[{\"id\":\"person:elek-nagy\",\"name\":\"Elek Nagy\",\"names\":[],\"roles\":[],\"statements\":[{\"text\":\(Self.json(claim)),\"citations\":[\"excerpt:h-1\",\"excerpt:h-2\"]}],\"citations\":[\"excerpt:h-1\",\"excerpt:h-2\"]}]",
+            ]
+            let m = try DataLoader.load(reading: { files[$0].map { Data($0.utf8) } }).model
+            return SupportLint(model: m, paragraphs: nil).notesOnly().map(\.token)
+        }
+        XCTAssertEqual(try problems("Elek Nagy led the council in Csepel."), ["elek", "nagy"])
+        XCTAssertEqual(try problems("By Haynes's note, Elek Nagy led the council in Csepel."), [])
+        XCTAssertEqual(try problems("In Csepel the leaders are removed."), [])
+    }
+
     // MARK: the lint refuses what its quotations do not say
 
     static func tiny(statement: String, excerpt: String, register: String = "[]", places: [String] = []) throws -> Model {
