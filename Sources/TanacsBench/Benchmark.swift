@@ -19,6 +19,9 @@ public enum Benchmark {
         public var tanacs: String?
         /// Runs of each whole process; the median counts.
         public var processRuns = 5
+        /// Where to keep the recording of the painted frames (first frame, then 21 `j`s), with each
+        /// frame's end offset in `<path>.frames`; nil records to a temporary file and removes it.
+        public var paintRecording: String?
         public var queries = ["budapest", "csepel", "workers council", "nagy imre", "gyor", "kilian barracks",
                               "strike", "sztalinvaros", "radio", "general strike", "miskolc", "dudas"]
         public init() {}
@@ -221,8 +224,8 @@ public enum Benchmark {
 
     /// Paints the first frame into a recording terminal, then counts the bytes one `j` adds.
     static func bytesPerMove(model: Model, options: Options) throws -> (first: Int, mean: Int) {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("tanacs-bench-\(getpid()).out").path
-        defer { try? FileManager.default.removeItem(atPath: path) }
+        let path = options.paintRecording ?? FileManager.default.temporaryDirectory.appendingPathComponent("tanacs-bench-\(getpid()).out").path
+        defer { if options.paintRecording == nil { try? FileManager.default.removeItem(atPath: path) } }
         let terminal = try Terminal(recordingTo: path, width: options.width, height: options.height)
         defer { terminal.shutdown() }
         var state = AppState(model: model, width: options.width, height: options.height)
@@ -232,6 +235,9 @@ public enum Benchmark {
             Reducer.reduce(&state, .key(.char("j")))
             terminal.paint(Screen.render(state))
             sizes.append(fileSize(path))
+        }
+        if let kept = options.paintRecording {
+            try sizes.map(String.init).joined(separator: "\n").appending("\n").write(toFile: kept + ".frames", atomically: false, encoding: .utf8)
         }
         let deltas = zip(sizes.dropFirst(), sizes).map { $0 - $1 }
         return (deltas[0], deltas.dropFirst().reduce(0, +) / max(1, deltas.count - 1))
