@@ -75,6 +75,9 @@ public struct MapScene: Sendable {
     public let drawn: [MapMarker]
     public let selectedID: String?
     public let labels: [MapLabel]
+    /// Places this frame looked at to choose its markers: the selection, the linked places and one
+    /// place per occupied cell, however many places the dataset holds (tests bound it).
+    let placesVisited: Int
     /// Where each shown place falls, worked out once per projection.
     private let layout: MapLayout
     private let towns: MapTowns
@@ -204,8 +207,9 @@ public struct MapScene: Sendable {
         let selectedIndex = selectedID.flatMap { state.townIndex[$0] }
         // Each cell's mark: the selection's, else its best linked place's, else its own first place's.
         var claimed = [Bool](repeating: false, count: max(0, width * height))
-        var ranked: [MapMarker] = []
+        var ranked: [MapMarker] = [], visited = 0
         func draw(_ i: Int) {
+            visited += 1
             let cell = layout.cellOf[i]
             guard cell >= 0, !claimed[Int(cell)] else { return }
             claimed[Int(cell)] = true
@@ -215,6 +219,7 @@ public struct MapScene: Sendable {
         for i in linked.compactMap({ state.townIndex[$0] }).sorted(by: { towns.rank[$0] < towns.rank[$1] }) { draw(i) }
         for cell in layout.heads where !claimed[cell] { draw(layout.cellTowns[cell][0]) }
         drawn = ranked
+        placesVisited = visited
         labels = MapLabels.place(ranked.map { MapLabels.Request(id: $0.id, text: towns.label[$0.id]!.text, x: $0.x, y: $0.y, required: $0.selected,
                                                                 knownWidth: towns.label[$0.id]!.width) },
                                  markers: ranked.flatMap { m in m.mark == .eventAndCouncil ? [(m.x, m.y), (m.x + 1, m.y)] : [(m.x, m.y)] },
