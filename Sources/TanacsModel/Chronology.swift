@@ -5,20 +5,22 @@
 ///   last day it can mean: "Oct 1956, day not stated" after 31 October, "4–11 Nov 1956" after the
 ///   events of 11 November. Of several such groups ending on the same day, the shorter comes first;
 ///   events with the same date stay together.
+/// - An event whose end no source states ("from 4 Nov 1956") sorts as if it ended on the last day
+///   its start can mean, after the spans that end there: the sources tell it where it begins.
 /// - Within a day, an event with a clock time sorts at that time, one with a part of the day a source
 ///   gives ("by dusk") at that part's minute (`DayPart.minute`), and one with neither after every event
 ///   listed before it for that date in the data file, which lists each day's events in the order the
 ///   sources tell them. Ties keep the file's order.
 public enum Chronology {
     /// The day after whose events (or on which) an event is placed.
-    public static func anchor(_ date: HistoricalDate) -> Day { date.isSingleDay ? date.start : date.end }
+    public static func anchor(_ date: HistoricalDate) -> Day { date.isSingleDay ? date.start : date.statedEnd }
 
     /// Events in chronological order.
     public static func order(_ events: [Event]) -> [Event] {
         let minutes = sortMinutes(events)
         let keys = events.indices.map { i -> Key in
             let date = events[i].date
-            return Key(anchor: anchor(date).ordinal, vague: date.isSingleDay ? 0 : 1,
+            return Key(anchor: anchor(date).ordinal, vague: date.isSingleDay ? 0 : date.isOpenEnded ? 2 : 1,
                        start: date.isSingleDay ? 0 : -date.start.ordinal, text: date.text, minute: minutes[i], offset: i)
         }
         return keys.sorted().map { events[$0.offset] }
@@ -58,9 +60,10 @@ extension HistoricalDate {
     public var isSingleDay: Bool { precision == .day && start == end }
 
     /// A heading for the events with this date: "Tue 23 Oct 1956", "Oct 1956, day not stated",
-    /// "1956, month not stated", "4–11 Nov 1956 (span)".
+    /// "1956, month not stated", "4–11 Nov 1956 (span)", "From 4 Nov 1956, end not stated".
     public var heading: String {
         if isSingleDay { return start.display }
+        if isOpenEnded { return "From " + display.dropFirst("from ".count) + ", end not stated" }
         if !isInterval { return display + (precision == .month ? ", day not stated" : ", month not stated") }
         return display + (precision == .day ? " (span)" : " (span, days not stated)")
     }

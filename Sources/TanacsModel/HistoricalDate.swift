@@ -43,6 +43,9 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
 
     public static func < (a: Day, b: Day) -> Bool { a.ordinal < b.ordinal }
 
+    /// Later than any day a source names: the end of a date whose end is not stated.
+    public static let unbounded = Day(year: 9999, month: 12, day: 31)!
+
     public var description: String { "\(year)-\(Day.pad(month))-\(Day.pad(day))" }
 
     static func pad(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
@@ -53,25 +56,48 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     }
 }
 
-/// A date as precise as the sources allow: a day, a month, a year, or an interval of those.
+/// A date as precise as the sources allow: a day, a month, a year, an interval of those, or an
+/// interval whose end no source gives ("1956-11-04/..", on or after 4 November).
 public struct HistoricalDate: Hashable, Comparable, Sendable, CustomStringConvertible {
     public enum Precision: Int, Sendable { case year, month, day }
 
     public let text: String
     /// First day the date can mean.
     public let start: Day
-    /// Last day the date can mean.
+    /// Last day the date can mean; `Day.unbounded` when the end is not stated.
     public let end: Day
-    /// The coarsest precision of either end.
+    /// The coarsest precision of either end (of the start alone when the end is not stated).
     public let precision: Precision
+    /// True when the sources give a first day but no last one: "from 4 Nov 1956, end not stated".
+    public let isOpenEnded: Bool
     public var isInterval: Bool { text.contains("/") }
+
+    /// The last day the sources' words reach: the end, or for an open end the last day its start
+    /// can mean. Titles, lints and the map's period go no further than this.
+    public var statedEnd: Day { isOpenEnded ? startPart.end : end }
+
+    /// The last day, or nil when the sources state none: what exports write as the end.
+    public var knownEnd: Day? { isOpenEnded ? nil : end }
+
+    /// The first part of an interval ("1956-11" of "1956-11/1956-12"), or the date itself.
+    public var startPart: HistoricalDate {
+        guard isInterval else { return self }
+        return HistoricalDate(String(text[..<text.firstIndex(of: "/")!]))!
+    }
+
+    /// What an open end is written as, after the slash (ISO 8601-2 and EDTF use the same).
+    public static let openEndMark = ".."
 
     public init?(_ text: String) {
         let parts = text.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+        isOpenEnded = parts.count == 2 && parts[1] == HistoricalDate.openEndMark
         switch parts.count {
         case 1:
             guard let single = HistoricalDate.parseSingle(parts[0]) else { return nil }
             (start, end, precision) = single
+        case 2 where isOpenEnded:
+            guard let a = HistoricalDate.parseSingle(parts[0]) else { return nil }
+            (start, end, precision) = (a.start, Day.unbounded, a.precision)
         case 2:
             guard let a = HistoricalDate.parseSingle(parts[0]), let b = HistoricalDate.parseSingle(parts[1]),
                   a.start <= b.end else { return nil }
@@ -103,7 +129,8 @@ public struct HistoricalDate: Hashable, Comparable, Sendable, CustomStringConver
         }
     }
 
-    public func contains(_ day: Day) -> Bool { start <= day && day <= end }
+    /// Whether the day is one the date's stated words can mean (for an open end: its start).
+    public func contains(_ day: Day) -> Bool { start <= day && day <= statedEnd }
 
     /// Sorts by start; a vaguer date (a whole month) comes before the days inside it.
     public static func < (a: HistoricalDate, b: HistoricalDate) -> Bool {
@@ -116,10 +143,11 @@ public struct HistoricalDate: Hashable, Comparable, Sendable, CustomStringConver
 
     static let monthNames = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
-    /// Human form: "23 Oct 1956", "Oct 1956", "1956", "23 Oct – 4 Nov 1956".
+    /// Human form: "23 Oct 1956", "Oct 1956", "1956", "23 Oct – 4 Nov 1956", "from 4 Nov 1956".
     public var display: String {
         // A single date is itself: no need to parse its text again.
         guard isInterval else { return HistoricalDate.show(self, withYear: true) }
+        if isOpenEnded { return "from " + HistoricalDate.show(startPart, withYear: true) }
         let parts = text.split(separator: "/").map { HistoricalDate(String($0))! }
         if parts.count == 1 { return HistoricalDate.show(parts[0], withYear: true) }
         let sameYear = parts[0].start.year == parts[1].end.year

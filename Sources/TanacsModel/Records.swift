@@ -393,7 +393,7 @@ extension HistoricalDate: Codable {
             if halves.count == 2, let from = halves[0], let to = halves[1] {
                 throw DecodingError.dataCorruptedError(in: c, debugDescription: "invalid date \"\(text)\": the interval ends (\(to.end)) before it starts (\(from.start))")
             }
-            throw DecodingError.dataCorruptedError(in: c, debugDescription: "invalid date \"\(text)\" (want YYYY, YYYY-MM, YYYY-MM-DD or START/END)")
+            throw DecodingError.dataCorruptedError(in: c, debugDescription: "invalid date \"\(text)\" (want YYYY, YYYY-MM, YYYY-MM-DD, START/END or START/.. when the end is not stated)")
         }
         self = parsed
     }

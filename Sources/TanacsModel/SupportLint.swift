@@ -179,11 +179,24 @@ public struct SupportLint: Sendable {
     }
 
     /// Statements whose every citation is an endnote: a note may add to a fact, never carry it alone.
+    /// A claim resting on an endnote: every excerpt it cites is a note, or a name, number or date it
+    /// gives is in a cited note and in none of its other excerpts, and the claim does not say that a
+    /// note is where it comes from ("Haynes's note").
     public func notesOnly() -> [Problem] {
         var out: [Problem] = []
         func check(_ file: String, _ id: String, _ field: String, _ list: [Statement]) {
-            for (i, s) in list.enumerated() where s.citations.allSatisfy({ model.excerptByID[$0]?.isNote ?? false }) {
-                out.append(Problem(file: file, record: id, field: "\(field)[\(i)]", token: "note", text: s.text))
+            let register = (model.outsideByRecord[id] ?? []) + model.outsideKnowledge.filter { $0.records.isEmpty }
+            for (i, s) in list.enumerated() where s.citations.contains(where: { model.excerptByID[$0]?.isNote ?? false }) {
+                let body = s.citations.filter { !(model.excerptByID[$0]?.isNote ?? true) }
+                if body.isEmpty {
+                    out.append(Problem(file: file, record: id, field: "\(field)[\(i)]", token: "note", text: s.text))
+                    continue
+                }
+                if Self.words(s.text).contains("note") { continue }
+                for token in tokens(s.text) where !body.contains(where: { evidence[$0].map { supports($0, token) } ?? false }) {
+                    if register.contains(where: { Self.words($0.term).contains(token.value) }) { continue }
+                    out.append(Problem(file: file, record: id, field: "\(field)[\(i)]", token: token.value, text: s.text))
+                }
             }
         }
         for p in model.places { check("places.json", p.id, "statements", p.statements) }

@@ -93,6 +93,10 @@ public enum Validator {
             cited(f, c.id, "ended", c.ended.map(\.citation), required: false)
             for claim in c.formed { basis(f, c.id, "formed", claim.date, claim.basis, claim.anchor) }
             for claim in c.ended { basis(f, c.id, "ended", claim.date, claim.basis, claim.anchor) }
+            // A council counts as at work only inside what is known, so its dates need both ends.
+            for (field, claims) in [("formed", c.formed), ("ended", c.ended)] where claims.contains(where: \.date.isOpenEnded) {
+                fail(f, c.id, field, "a council's date needs an end (START/END); an open end (START/..) is for events")
+            }
             for (i, member) in c.people.enumerated() { cited(f, c.id, "people[\(i)].citations", member.citations) }
             stated(f, c.id, "demands", c.demands)
             stated(f, c.id, "statements", c.statements)

@@ -103,8 +103,12 @@ final class ExportToolTests: XCTestCase {
         let whole = try XCTUnwrap(try JSONSerialization.jsonObject(with: CLI.run(["export", "--format", "timelinejs"], data: nil).data) as? [String: Any])
         let all = try XCTUnwrap(whole["events"] as? [[String: Any]])
         for slide in all { if let end = slide["end_date"] as? [String: Any] { XCTAssertNotNil(end["day"], "an end date ends on a day: \(end)") } }
+        let repression = try XCTUnwrap(all.first { $0["unique_id"] as? String == "event-1956-11-repression-arrests-trials" })
+        XCTAssertEqual(day(repression["end_date"] as? [String: Any], end: true), [1959, 12, 31], "“to December 1959” ends on 31 December")
+        // An end no source states is not filled in.
         let kadar = try XCTUnwrap(all.first { $0["unique_id"] as? String == "event-1956-11-kadar-concessions" })
-        XCTAssertEqual(day(kadar["end_date"] as? [String: Any], end: true), [1956, 12, 31], "“to December 1956” ends on 31 December")
+        XCTAssertNil(kadar["end_date"], "the sources state no end")
+        XCTAssertEqual(kadar["display_date"] as? String, "from 4 Nov 1956")
         // Disputed dates in the slide, each with its source.
         let disputed = try XCTUnwrap(all.first { $0["unique_id"] as? String == "event-1956-10-26-gyor-national-council" })
         let text = try XCTUnwrap((disputed["text"] as? [String: Any])?["text"] as? String)
@@ -172,6 +176,12 @@ final class ExportToolTests: XCTestCase {
         XCTAssertTrue(try sql("SELECT \"table\" FROM pragma_foreign_key_list('event_places');").contains("places"), "declared foreign keys")
         let bundled = try JSONSerialization.jsonObject(with: Data(contentsOf: Tmux.repo.appendingPathComponent("data/events.json"))) as! [[String: Any]]
         XCTAssertEqual(try sql("SELECT count(*) FROM events;"), "\(bundled.count)\n")
+        // An end no source states is NULL; every other event has its last day.
+        let open = bundled.filter { ($0["date"] as! String).hasSuffix("/..") }.count
+        XCTAssertGreaterThan(open, 0)
+        XCTAssertEqual(try sql("SELECT count(*) FROM events WHERE \"end\" IS NULL;"), "\(open)\n")
+        XCTAssertEqual(try sql("SELECT count(*) FROM events WHERE \"end\" IS NULL AND date NOT LIKE '%/..';"), "0\n")
+        XCTAssertEqual(try sql("SELECT \"end\" FROM events WHERE id = 'event:1956-10-23-student-demonstration';"), "1956-10-23\n")
         // Full text with diacritics folded: gyor finds Győr.
         let found = try sql("SELECT id FROM search WHERE search MATCH 'gyor' AND kind = 'place';")
         XCTAssertTrue(found.contains("place:gyor"), found)

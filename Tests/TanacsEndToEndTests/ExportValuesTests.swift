@@ -26,6 +26,7 @@ final class ExportValuesTests: XCTestCase {
             events[5]["time"] = "14:05"
             events[12]["date"] = "1957-01"
             events[11]["date"] = "1956-11-14/1956-11-16"
+            events[10]["date"] = "1956-11-04/.."
         }
         try CLI.edit(folder, "people.json") { $0[0]["name"] = "Sándor \"Racz\" Rácz" }
         return folder
@@ -63,6 +64,13 @@ final class ExportValuesTests: XCTestCase {
                 XCTAssertEqual(row["date"], event["date"] as? String, id)
                 XCTAssertEqual(row["kind"], event["kind"] as? String, id)
                 XCTAssertEqual(row["time"], event["time"] as? String ?? "", id)
+                // An end no source states is left empty, never filled in.
+                if (event["date"] as! String).hasSuffix("/..") {
+                    XCTAssertEqual(row["start"], String((event["date"] as! String).dropLast(3)), id)
+                    XCTAssertEqual(row["end"], "", id)
+                } else {
+                    XCTAssertEqual(row["end"]?.count, 10, id)
+                }
                 // Relations live in link tables, one row per pair, in the record's own order.
                 for (name, column, field) in [("event_places", "place", "places"), ("event_councils", "council", "councils"),
                                               ("event_people", "person", "people"), ("event_figures", "figure", "figures")] {
@@ -198,7 +206,10 @@ final class ExportValuesTests: XCTestCase {
             XCTAssertEqual(start, expected, id)
             let end = slide["end_date"] as? [String: Int]
             let parts = (event["date"] as! String).split(separator: "/")
-            if parts.count == 2 {
+            if parts.count == 2 && parts[1] == ".." {
+                XCTAssertNil(end, "\(id): the sources state no end")
+                XCTAssertEqual(slide["display_date"] as? String, "from 4 Nov 1956", id)
+            } else if parts.count == 2 {
                 let last = parts[1].split(separator: "-").map { Int($0)! }
                 XCTAssertEqual(end, ["year": last[0], "month": last[1], "day": last[2]], id)
             } else {

@@ -146,7 +146,8 @@ final class BadDataTests: XCTestCase {
     func testInvalidDatesAndBackwardIntervals() throws {
         for (bad, expected) in [("1956-13-40", "invalid date \"1956-13-40\""), ("1956-02-30", "invalid date \"1956-02-30\""),
                                 ("1956-11-04/1956-10-23", "the interval ends (1956-10-23) before it starts (1956-11-04)"),
-                                ("23 October", "invalid date \"23 October\""), ("", "invalid date \"\"")] {
+                                ("23 October", "invalid date \"23 October\""), ("", "invalid date \"\""),
+                                ("../1956-11-04", "START/.. when the end is not stated"), ("1956-11-04/.", "invalid date \"1956-11-04/.\"")] {
             let folder = try copyOfSample()
             try edit(folder, "events.json") { $0[4]["date"] = bad }
             let e = try XCTUnwrap(errors(folder).first, bad)

@@ -59,7 +59,7 @@ final class BundledDatasetTests: XCTestCase {
         let m = Self.model
         let first = Day(year: 1945, month: 1, day: 1)!, last = Day(year: 1991, month: 12, day: 31)!
         for e in m.events {
-            XCTAssertTrue(e.date.start >= first && e.date.end <= last, "\(e.id) date \(e.date) out of range")
+            XCTAssertTrue(e.date.start >= first && e.date.statedEnd <= last, "\(e.id) date \(e.date) out of range")
             if let claims = e.dateClaims { XCTAssertGreaterThanOrEqual(claims.count, 2, "\(e.id): a dispute needs two claims") }
         }
         let dense = m.events.filter { $0.date.start >= Day(year: 1956, month: 10, day: 23)! && $0.date.start <= Day(year: 1957, month: 1, day: 31)! }

@@ -43,6 +43,23 @@ final class DataLintTests: XCTestCase {
         XCTAssertTrue(Self.model.excerpts.contains { $0.isNote }, "Haynes's endnotes are marked as notes")
     }
 
+    /// A fact a note alone gives is refused unless the claim says it is the note's.
+    func testAFactOnlyANoteGivesIsToldAsTheNotes() throws {
+        func problems(_ claim: String) throws -> [String] {
+            let files: [String: String] = [
+                "sources.json": #"[{"id":"source:haynes","file":"h.txt","author":"Mike Haynes","title":"t","publication":"p","date":"unknown","notes":""}]"#,
+                "excerpts.json": #"[{"id":"excerpt:h-1","source":"source:haynes","text":"In Csepel the leaders were removed.","paragraph":1},{"id":"excerpt:h-2","source":"source:haynes","text":"Elek Nagy was president of the Csepel council.","paragraph":2,"note":true}]"#,
+                "places.json": "[]", "councils.json": "[]", "figures.json": "[]", "events.json": "[]", "outside-knowledge.json": "[]",
+                "people.json": "[{\"id\":\"person:elek-nagy\",\"name\":\"Elek Nagy\",\"names\":[],\"roles\":[],\"statements\":[{\"text\":\(Self.json(claim)),\"citations\":[\"excerpt:h-1\",\"excerpt:h-2\"]}],\"citations\":[\"excerpt:h-1\",\"excerpt:h-2\"]}]",
+            ]
+            let m = try DataLoader.load(reading: { files[$0].map { Data($0.utf8) } }).model
+            return SupportLint(model: m, paragraphs: nil).notesOnly().map(\.token)
+        }
+        XCTAssertEqual(try problems("Elek Nagy led the council in Csepel."), ["elek", "nagy"])
+        XCTAssertEqual(try problems("By Haynes's note, Elek Nagy led the council in Csepel."), [])
+        XCTAssertEqual(try problems("In Csepel the leaders are removed."), [])
+    }
+
     // MARK: the lint refuses what its quotations do not say
 
     static func tiny(statement: String, excerpt: String, register: String = "[]", places: [String] = []) throws -> Model {
@@ -132,6 +149,17 @@ final class DataLintTests: XCTestCase {
         if rest.hasSuffix(",\"") || rest.hasSuffix(",”") { return true }
         while let last = rest.last, "\"'”’)]".contains(last) { rest = rest.dropLast() }
         return rest.last.map { ".!?…:;".contains($0) } ?? false
+    }
+
+    /// One quotation, one excerpt: a sentence stored twice under two ids splits the records citing it
+    /// and counts it twice in the sources view.
+    func testNoQuotationIsStoredTwice() {
+        var first: [String: String] = [:], problems: [String] = []
+        for x in Self.model.excerpts {
+            let key = x.source + "\u{0}" + BundledDatasetTests.collapse(x.text)
+            if let earlier = first[key] { problems.append("\(x.id) repeats \(earlier)") } else { first[key] = x.id }
+        }
+        XCTAssertEqual(problems, [])
     }
 
     func testBoundaryRuleRefusesDanglingEnds() {

@@ -109,9 +109,15 @@ final class DateLintTests: XCTestCase {
             }
             return []
         case .stated?:
-            let ends = date.isInterval ? date.text.split(separator: "/").map { HistoricalDate(String($0))! } : [date]
+            // An open end states only its start.
+            let ends = date.isOpenEnded ? [date.startPart] : date.isInterval ? date.text.split(separator: "/").map { HistoricalDate(String($0))! } : [date]
             for end in ends where !texts.contains(where: { DateLintTests.states(end, in: $0) }) {
                 return ["\(what) \(date.text): stated, but no cited excerpt gives \(end.text)"]
+            }
+            // 1956 is the year all five sources tell, so "23 October" states it; any other year is
+            // stated only where a cited excerpt names it.
+            for end in ends where end.start.year != 1956 && !texts.contains(where: { $0.contains(String(end.start.year)) }) {
+                return ["\(what) \(date.text): stated, but no cited excerpt names the year \(end.start.year)"]
             }
             return []
         }

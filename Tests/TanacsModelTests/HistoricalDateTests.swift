@@ -20,8 +20,27 @@ import Testing
         #expect(!interval.contains(Day(year: 1956, month: 11, day: 5)!))
     }
 
+    @Test func anOpenEndIsNotStatedRatherThanInvented() throws {
+        let open = try #require(HistoricalDate("1956-11-04/.."))
+        #expect(open.isOpenEnded && open.isInterval && !open.isSingleDay)
+        #expect(open.precision == .day)
+        #expect(open.start == Day(year: 1956, month: 11, day: 4))
+        #expect(open.knownEnd == nil, "exports write no end")
+        #expect(open.end == Day.unbounded, "no last day")
+        #expect(open.statedEnd == open.start, "the stated words reach no further than the start")
+        #expect(open.display == "from 4 Nov 1956")
+        #expect(open.heading == "From 4 Nov 1956, end not stated")
+        #expect(open.contains(open.start) && !open.contains(Day(year: 1956, month: 11, day: 5)!))
+        let month = try #require(HistoricalDate("1956-11/.."))
+        #expect(month.precision == .month && month.statedEnd == Day(year: 1956, month: 11, day: 30))
+        #expect(month.display == "from Nov 1956")
+        let closed = try #require(HistoricalDate("1956-10-23/1956-11-04"))
+        #expect(!closed.isOpenEnded && closed.knownEnd == closed.end && closed.statedEnd == closed.end)
+    }
+
     @Test(arguments: ["1956-13-40", "1956-02-30", "1957-02-29", "56-10-23", "1956-1-2", "1956-11-04/1956-10-23", "", "x",
-                      "1956/", "1956-10-23T10:00"])
+                      "1956/", "1956-10-23T10:00", "../1956-11-04", "1956-11-04/.", "1956-11-04/...", "../..", "1956-11-04/../..",
+                      "1956-11-04/ .."])
     func rejectsInvalidDates(_ text: String) {
         #expect(HistoricalDate(text) == nil)
     }

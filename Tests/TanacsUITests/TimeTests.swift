@@ -36,11 +36,39 @@ final class TimeTests: XCTestCase {
         var s = state()
         XCTAssertTrue(Reducer.open(&s, id: "event:1956-10-gero-replaced-by-kadar"))
         let text = Screen.render(s).text
-        XCTAssertEqual(s.currentPeriod?.text, "1956-10-24/1956-12-31")
-        XCTAssertTrue(text.contains("Map 24 Oct – 31 Dec 1956"), "the map shows the period")
-        XCTAssertFalse(text.contains("Map Wed 24 Oct 1956"))
-        XCTAssertFalse(text.contains("Map Mon 31 Dec 1956"))
+        XCTAssertEqual(s.currentPeriod?.text, "1956-10-23/..")
+        XCTAssertTrue(text.contains("Map from 23 Oct 1956"), "the map shows the period as the sources give it")
+        XCTAssertFalse(text.contains("Map Tue 23 Oct 1956"))
+        XCTAssertFalse(text.contains("31 Dec 1956"), "no end the sources do not state")
         XCTAssertEqual(diamonds(s), 1, "the period's heading has the ◆")
+        // The map of a period with no stated end shows what is known of its first day, not every
+        // event and council of the years after it.
+        var firstDay = s
+        firstDay.currentPeriod = nil
+        firstDay.currentDate = Day(year: 1956, month: 10, day: 23)!
+        func marks(_ state: AppState) -> [String: MapMark] {
+            Dictionary(MapReducer.scene(state).markers.map { ($0.id, $0.mark) }, uniquingKeysWith: { a, _ in a })
+        }
+        XCTAssertEqual(marks(s), marks(firstDay))
+        XCTAssertTrue(s.currentSpan == (Day(year: 1956, month: 10, day: 23)!, Day(year: 1956, month: 10, day: 23)!))
+    }
+
+    func testAnEventWithNoStatedEndSitsInThePhaseOfItsStart() {
+        let s = state()
+        var phase: Phase?
+        var seen = 0
+        for row in s.timelineRows {
+            switch row {
+            case .phase(let p, _): phase = p
+            case .acrossPhases: phase = nil
+            case .day: break
+            case .event(let id):
+                guard let e = s.model.eventByID[id], e.date.isOpenEnded else { continue }
+                seen += 1
+                XCTAssertEqual(phase, Phase.of(e.date.start), "\(id) (\(e.date.text)) is told in the phase it starts in")
+            }
+        }
+        XCTAssertGreaterThan(seen, 0)
     }
 
     func testGoToADayInEveryFormAndBack() {

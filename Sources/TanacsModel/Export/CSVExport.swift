@@ -31,7 +31,7 @@ public enum CSVExport {
         case .events:
             rows = [["id", "date", "start", "end", "date_basis", "time", "kind", "title", "summary", "place_names"]]
             for e in s.events {
-                rows.append([e.id, e.date.text, e.date.start.description, e.date.end.description, e.dateBasis?.rawValue ?? "", clean(e.time ?? ""),
+                rows.append([e.id, e.date.text, e.date.start.description, (e.date.knownEnd?.description ?? ""), e.dateBasis?.rawValue ?? "", clean(e.time ?? ""),
                              e.kind.rawValue, clean(e.title), clean(e.summary), list(e.places.map { m.name(of: $0) ?? $0 })])
             }
         case .places:
@@ -115,7 +115,7 @@ public enum CSVExport {
             for c in s.councils {
                 for (which, claims) in [("formed", c.formed), ("ended", c.ended)] {
                     for claim in claims {
-                        rows.append([c.id, which, claim.date.text, claim.date.start.description, claim.date.end.description, claim.citation])
+                        rows.append([c.id, which, claim.date.text, claim.date.start.description, (claim.date.knownEnd?.description ?? ""), claim.citation])
                     }
                 }
             }
@@ -123,7 +123,7 @@ public enum CSVExport {
             rows = [["event", "date", "start", "end", "citation"]]
             for e in s.events {
                 for claim in e.dateClaims ?? [] {
-                    rows.append([e.id, claim.date.text, claim.date.start.description, claim.date.end.description, claim.citation])
+                    rows.append([e.id, claim.date.text, claim.date.start.description, (claim.date.knownEnd?.description ?? ""), claim.citation])
                 }
             }
         case .citations:

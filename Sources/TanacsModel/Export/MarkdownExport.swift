@@ -116,7 +116,7 @@ public enum MarkdownExport {
     /// The days the handout covers: the filter's range, else its events' first and last days.
     static func period(_ s: ExportSelection) -> String? {
         let first = s.filter.from ?? s.events.map(\.date.start).min()
-        let last = s.filter.to ?? s.events.map(\.date.end).max()
+        let last = s.filter.to ?? s.events.map(\.date.statedEnd).max()
         guard let first, let last else { return nil }
         return first == last ? first.shortDisplay : "\(first.shortDisplay) – \(last.shortDisplay)"
     }

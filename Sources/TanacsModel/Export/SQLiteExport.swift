@@ -40,14 +40,14 @@ public enum SQLiteExport {
         CREATE TABLE figures (id TEXT PRIMARY KEY, topic TEXT NOT NULL, summary TEXT);
         CREATE TABLE figure_claims (figure TEXT NOT NULL REFERENCES figures(id), value REAL NOT NULL, high REAL, unit TEXT NOT NULL,
             as_stated TEXT NOT NULL, citation TEXT NOT NULL REFERENCES excerpts(id));
-        CREATE TABLE events (id TEXT PRIMARY KEY, date TEXT NOT NULL, start TEXT NOT NULL, "end" TEXT NOT NULL, time TEXT,
+        CREATE TABLE events (id TEXT PRIMARY KEY, date TEXT NOT NULL, start TEXT NOT NULL, "end" TEXT, time TEXT,
             kind TEXT NOT NULL, title TEXT NOT NULL, summary TEXT NOT NULL);
         CREATE TABLE event_places (event TEXT NOT NULL REFERENCES events(id), place TEXT NOT NULL REFERENCES places(id));
         CREATE TABLE event_councils (event TEXT NOT NULL REFERENCES events(id), council TEXT NOT NULL REFERENCES councils(id));
         CREATE TABLE event_people (event TEXT NOT NULL REFERENCES events(id), person TEXT NOT NULL REFERENCES people(id));
         CREATE TABLE event_figures (event TEXT NOT NULL REFERENCES events(id), figure TEXT NOT NULL REFERENCES figures(id));
         CREATE TABLE date_claims (event TEXT NOT NULL REFERENCES events(id), date TEXT NOT NULL, start TEXT NOT NULL,
-            "end" TEXT NOT NULL, citation TEXT NOT NULL REFERENCES excerpts(id));
+            "end" TEXT, citation TEXT NOT NULL REFERENCES excerpts(id));
         CREATE TABLE citations (record TEXT NOT NULL, kind TEXT NOT NULL, excerpt TEXT NOT NULL REFERENCES excerpts(id));
         CREATE VIRTUAL TABLE search USING fts5(id UNINDEXED, kind UNINDEXED, name, text,
             tokenize = 'unicode61 remove_diacritics 2');
@@ -104,6 +104,8 @@ public enum SQLiteExport {
         let c: (String) -> Value = { .text(clean($0)) }
         let id: (String) -> Value = { .text($0) }
         let optional: (String?) -> Value = { $0.map { .text(clean($0)) } ?? .null }
+        // NULL where the sources state no end.
+        let end: (HistoricalDate) -> Value = { $0.knownEnd.map { .text($0.description) } ?? .null }
         // A reference to a record the selection left out is stored as NULL, so foreign keys hold.
         let places = Set(s.places.map(\.id)), councils = Set(s.councils.map(\.id)), people = Set(s.people.map(\.id))
         let figures = Set(s.figures.map(\.id)), excerpts = Set(s.excerpts.map(\.id))
@@ -166,7 +168,7 @@ public enum SQLiteExport {
             for (which, claims) in [("formed", council.formed), ("ended", council.ended)] {
                 for claim in claims where excerpts.contains(claim.citation) {
                     try w.insert("council_dates", [id(council.id), .text(which), .text(claim.date.text),
-                                                   .text(claim.date.start.description), .text(claim.date.end.description), id(claim.citation)])
+                                                   .text(claim.date.start.description), end(claim.date), id(claim.citation)])
                 }
             }
             // A member's part may rest on several excerpts: a row for each.
@@ -192,7 +194,7 @@ public enum SQLiteExport {
                                     c(([f.summary ?? ""] + f.claims.map(\.asStated)).joined(separator: " "))])
         }
         for e in s.events {
-            try w.insert("events", [id(e.id), .text(e.date.text), .text(e.date.start.description), .text(e.date.end.description),
+            try w.insert("events", [id(e.id), .text(e.date.text), .text(e.date.start.description), end(e.date),
                                     optional(e.time), .text(e.kind.rawValue), c(e.title), c(e.summary)])
             for p in e.places where places.contains(p) { try w.insert("event_places", [id(e.id), id(p)]) }
             for x in e.councils where councils.contains(x) { try w.insert("event_councils", [id(e.id), id(x)]) }
@@ -200,7 +202,7 @@ public enum SQLiteExport {
             for f in e.figures where figures.contains(f) { try w.insert("event_figures", [id(e.id), id(f)]) }
             for claim in e.dateClaims ?? [] where excerpts.contains(claim.citation) {
                 try w.insert("date_claims", [id(e.id), .text(claim.date.text), .text(claim.date.start.description),
-                                             .text(claim.date.end.description), id(claim.citation)])
+                                             end(claim.date), id(claim.citation)])
             }
             try cite(e.id, "event", e.citations)
             try state(e.id, "statements", e.statements)

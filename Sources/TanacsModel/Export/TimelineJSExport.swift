@@ -51,8 +51,9 @@ public enum TimelineJSExport {
                 let hm = time.split(separator: ":").compactMap { Int($0) }
                 if hm.count == 2 { start = DateParts(year: start.year, month: start.month, day: start.day, hour: hm[0], minute: hm[1]) }
             }
-            // A span ends on its last day: "1956-11" as an end means 30 November, not the 1st.
-            let end = parts.count > 1 || endDay != e.date.end
+            // A span ends on its last day: "1956-11" as an end means 30 November, not the 1st. A date
+            // whose end the sources do not state gets no end.
+            let end = e.date.isOpenEnded ? nil : parts.count > 1 || endDay != e.date.end
                 ? DateParts(year: endDay.year, month: endDay.month, day: endDay.day, hour: nil, minute: nil) : nil
             var body = "<p>\(h(e.summary))</p>"
             if let claims = e.dateClaims, Set(claims.map(\.date.text)).count > 1 {
@@ -87,7 +88,9 @@ public enum TimelineJSExport {
     /// The days of an event's date inside `from`...`to`, or nil when it is not in the range. A date
     /// known only to the month or year names one unknown day in it, so it is kept only when all of
     /// that period is in the range; a span of days is cut to the range.
+    /// A date with no stated end starts where it starts, and is kept when that is not after the range.
     static func clipped(_ date: HistoricalDate, from: Day?, to: Day?) -> (Day, Day)? {
+        if date.isOpenEnded { return to.map { date.start <= $0 } ?? true ? (date.start, date.statedEnd) : nil }
         let low = from ?? date.start, high = to ?? date.end
         if date.isInterval {
             let start = max(date.start, low), end = min(date.end, high)

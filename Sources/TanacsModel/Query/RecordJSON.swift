@@ -55,9 +55,9 @@ public enum RecordJSON {
     public struct EventRecord: Encodable, Sendable {
         public let id: String
         public let date: String
-        /// First and last day the date can mean, YYYY-MM-DD.
+        /// First and last day the date can mean, YYYY-MM-DD; no `end` when the sources state none.
         public let start: String
-        public let end: String
+        public let end: String?
         public let dateBasis: String?
         public let dateAnchor: Anchor?
         public let time: String?
@@ -235,7 +235,7 @@ public struct RecordJSONBuilder: Sendable {
     func anchor(_ a: DateAnchor) -> R.Anchor { R.Anchor(reckoning: clean(a.reckoning), citation: citation(a.citation)) }
 
     public func event(_ e: Event) -> R.EventRecord {
-        R.EventRecord(id: e.id, date: e.date.text, start: e.date.start.description, end: e.date.end.description,
+        R.EventRecord(id: e.id, date: e.date.text, start: e.date.start.description, end: e.date.knownEnd?.description,
                       dateBasis: e.dateBasis?.rawValue, dateAnchor: e.dateAnchor.map(anchor),
                       time: e.time.map(clean), timeBasis: e.timeBasis?.rawValue, title: clean(e.title), summary: clean(e.summary), statements: statements(e.statements), kind: e.kind.rawValue,
                       places: refs(e.places), councils: refs(e.councils), people: refs(e.people), figures: refs(e.figures),

@@ -12,6 +12,10 @@ enum EventPage {
             items.append(.field("Date", "derived: \(anchor.reckoning)"))
             items.append(.citation(excerpt: anchor.citation, claim: nil))
         }
+        if e.timeBasis == .derived, let anchor = e.timeAnchor {
+            items.append(.field("Time", "derived: \(anchor.reckoning)"))
+            items.append(.citation(excerpt: anchor.citation, claim: nil))
+        }
         if let part = e.dayPart {
             items.append(.field("Time of day", part.part.rawValue))
             items.append(.citation(excerpt: part.citation, claim: nil))

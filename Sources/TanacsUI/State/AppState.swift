@@ -119,7 +119,7 @@ public struct AppState: Sendable {
     public var detail = DetailState()
     /// The first and last day of what is current: one day, or the current period.
     public var currentSpan: (from: Day, to: Day) {
-        currentPeriod.map { ($0.start, $0.end) } ?? (currentDate, currentDate)
+        currentPeriod.map { ($0.start, $0.statedEnd) } ?? (currentDate, currentDate)
     }
 
     /// "23 Oct 1956", or "Oct 1956 (day not stated)" while a vague event is selected.

@@ -26,10 +26,11 @@ public enum Phase: Int, Sendable, CaseIterable {
         }
     }
 
-    /// The phase holding every day of the date, or nil when it crosses a phase boundary.
+    /// The phase holding every day of the date, or nil when it crosses a phase boundary. A date whose
+    /// end is not stated belongs where its start does: the sources tell it there.
     public static func containing(_ date: HistoricalDate) -> Phase? {
         let first = of(date.start)
-        return of(date.end) == first ? first : nil
+        return of(date.statedEnd) == first ? first : nil
     }
 
     static func of(_ day: Day) -> Phase {

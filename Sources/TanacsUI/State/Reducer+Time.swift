@@ -8,7 +8,7 @@ extension Reducer {
     /// Moves the current date a day; the timeline jumps to that day's first event when it has one,
     /// with the day's heading and events in view.
     static func stepDate(_ state: inout AppState, by days: Int) {
-        let day = (state.currentPeriod.map { days > 0 ? $0.end : $0.start } ?? state.currentDate).adding(days: days)
+        let day = (state.currentPeriod.map { days > 0 ? $0.statedEnd : $0.start } ?? state.currentDate).adding(days: days)
         setDay(&state, day, showSelection: state.focus != .detail)
     }
 
@@ -56,7 +56,7 @@ extension Reducer {
         guard !events.isEmpty else { return false }
         let n = state.firstEventOnDay[day]
             ?? events.indices.filter { events[$0].date.contains(day) }
-                .min { (events[$0].date.end.ordinal - events[$0].date.start.ordinal, $0) < (events[$1].date.end.ordinal - events[$1].date.start.ordinal, $1) }
+                .min { (events[$0].date.statedEnd.ordinal - events[$0].date.start.ordinal, $0) < (events[$1].date.statedEnd.ordinal - events[$1].date.start.ordinal, $1) }
             ?? events.firstIndex { $0.date.start > day }
             ?? events.count - 1
         state.timeline.selected = n
