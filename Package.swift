@@ -48,7 +48,7 @@ let package = Package(
         // Fixtures live in Tests/Fixtures and are found from each test file's path.
         .testTarget(name: "TanacsModelTests", dependencies: ["TanacsModel"]),
         .testTarget(name: "TanacsUITests", dependencies: ["TanacsUI", "TanacsModel"]),
-        .testTarget(name: "TanacsBenchTests", dependencies: ["TanacsBench", "TanacsModel"]),
+        .testTarget(name: "TanacsBenchTests", dependencies: ["TanacsBench", "TanacsModel", "TanacsUI"]),
         // Drives the built binary in tmux; depends on it so `swift test` builds it first.
         .testTarget(name: "TanacsEndToEndTests", dependencies: ["tanacs", "TanacsUI"]),
     ],

@@ -60,6 +60,9 @@ public final class Terminal {
         keypad(tanacs_stdscr(), true)
         set_escdelay(25)
         curs_set(0)
+        // The cursor is hidden and never marks anything (the search line draws its own), so ncurses
+        // need not move it back after each frame.
+        leaveok(tanacs_stdscr(), true)
         useColor = Terminal.startColors(if: color)
         if mouse {
             mouseinterval(0)
@@ -89,6 +92,7 @@ public final class Terminal {
         resizeterm(Int32(height), Int32(width))
         noecho()
         curs_set(0)
+        leaveok(tanacs_stdscr(), true)
         useColor = Terminal.startColors(if: color)
     }
 

@@ -51,6 +51,14 @@ final class BenchTests: XCTestCase {
         XCTAssertEqual(model.excerptByID[copy.citations[0]]?.text, original.excerptByID[original.events[0].citations[0]]?.text)
     }
 
+    func testPaintBytesTellTextFromControl() {
+        let sent = Array("\u{1B}[1;13H\u{1B}(B\u{1B}[0;1m2 of “x”\r\u{1B}[28;35r\u{1B}[2T".utf8)
+        let counted = Benchmark.PaintBytes(sent[...])
+        XCTAssertEqual(counted.text, Array("2 of “x”".utf8).count)
+        XCTAssertEqual(counted.control, 7 + 3 + 6 + 1 + 8 + 4)
+        XCTAssertEqual(counted.total, sent.count)
+    }
+
     func testRunReportsEveryRow() throws {
         var options = Benchmark.Options()
         options.keystrokes = 12

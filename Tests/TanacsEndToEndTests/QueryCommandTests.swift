@@ -221,7 +221,10 @@ final class QueryCommandTests: XCTestCase {
             }
         }
         let piped = try CLI.run(["events"], data: nil)
-        XCTAssertTrue(piped.stdout.contains("Csepel posters mock the 'aristocrats and fascists' on strike"), "piped output is not cut")
+        let titles = try XCTUnwrap(try CLI.json(["events", "--json"], data: nil) as? [[String: Any]]).map { $0["title"] as! String }
+        let longest = try XCTUnwrap(titles.max { $0.count < $1.count })
+        XCTAssertGreaterThan(longest.count, 70)
+        XCTAssertTrue(piped.stdout.contains(longest), "piped output is not cut: \(longest)")
         XCTAssertFalse(piped.stdout.contains("\u{1B}"), "no escape sequences when piped")
     }
 

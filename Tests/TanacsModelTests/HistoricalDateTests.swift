@@ -26,7 +26,7 @@ import Testing
         #expect(open.precision == .day)
         #expect(open.start == Day(year: 1956, month: 11, day: 4))
         #expect(open.knownEnd == nil, "exports write no end")
-        #expect(open.end == Day.unbounded, "a range filter after its start still keeps it")
+        #expect(open.end == Day.unbounded, "no last day")
         #expect(open.statedEnd == open.start, "the stated words reach no further than the start")
         #expect(open.display == "from 4 Nov 1956")
         #expect(open.heading == "From 4 Nov 1956, end not stated")

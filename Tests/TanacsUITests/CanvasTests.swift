@@ -47,6 +47,15 @@ final class CanvasTests: XCTestCase {
         XCTAssertFalse(c[1, 0].isContinuation)
     }
 
+    func testSanitizersMarkTableAgreesWithUnicode() {
+        for value in UInt32(0)..<0x3100 {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            XCTAssertEqual(Sanitizer.isMark(scalar), Sanitizer.isMarkByProperty(scalar), String(value, radix: 16))
+        }
+        XCTAssertTrue(Sanitizer.isMark("\u{301}"))
+        XCTAssertFalse(Sanitizer.isMark("─"))
+    }
+
     func testSanitizerStripsSequencesAndControls() {
         XCTAssertEqual(Sanitizer.clean("a\u{1B}[31mred\u{1B}[0m b"), "ared b")
         XCTAssertEqual(Sanitizer.clean("x\u{1B}]0;title\u{07}y"), "xy")

@@ -1,6 +1,7 @@
 /// Which events a query or an export covers. Every field is optional; an empty filter keeps everything.
 public struct EventFilter: Sendable, Equatable {
-    /// Keeps events that can fall on or after this day (an event's last possible day is compared).
+    /// Keeps events that can fall on or after this day (an event's last possible day is compared; for
+    /// an end no source states, the last day its start can mean, since nothing later is claimed).
     public var from: Day?
     /// Keeps events that can fall on or before this day (an event's first possible day is compared).
     public var to: Day?
@@ -24,7 +25,7 @@ public struct EventFilter: Sendable, Equatable {
     public func apply(to m: Model) -> [Event] {
         let atPlace = place.map { Set(m.eventsByPlace[$0] ?? []) }
         return m.events.filter { e in
-            if let from, e.date.end < from { return false }
+            if let from, e.date.statedEnd < from { return false }
             if let to, e.date.start > to { return false }
             if let kind, e.kind != kind { return false }
             if let council, !e.councils.contains(council) { return false }

@@ -17,14 +17,9 @@ public enum Sanitizer {
         var marks = 0
         while let s = pending {
             pending = scalars.next()
-            if s.value >= 0x300 {
-                let category = s.properties.generalCategory
-                if category == .nonspacingMark || category == .enclosingMark {
-                    marks += 1
-                    if marks > maxCombiningMarks { continue }
-                } else {
-                    marks = 0
-                }
+            if isMark(s) {
+                marks += 1
+                if marks > maxCombiningMarks { continue }
             } else {
                 marks = 0
             }
@@ -58,7 +53,7 @@ public enum Sanitizer {
         var marks = 0
         for s in text.unicodeScalars {
             if needsCleaning(s) { return false }
-            if s.value >= 0x300, s.properties.generalCategory == .nonspacingMark || s.properties.generalCategory == .enclosingMark {
+            if isMark(s) {
                 marks += 1
                 if marks > maxCombiningMarks { return false }
             } else {
@@ -66,6 +61,23 @@ public enum Sanitizer {
             }
         }
         return true
+    }
+
+    /// A combining mark (nonspacing or enclosing), which stacks on the character before it.
+    static func isMark(_ s: Unicode.Scalar) -> Bool {
+        s.value < 0x300 ? false : s.value < markTableLimit ? markTable[Int(s.value)] : isMarkByProperty(s)
+    }
+
+    static func isMarkByProperty(_ s: Unicode.Scalar) -> Bool {
+        let category = s.properties.generalCategory
+        return category == .nonspacingMark || category == .enclosingMark
+    }
+
+    /// The answer for every scalar below U+3000, worked out once: borders, braille, quotation marks
+    /// and accented letters are cleaned on every frame, and Unicode's property lookup is slow.
+    private static let markTableLimit: UInt32 = 0x3000
+    private static let markTable: [Bool] = (0..<markTableLimit).map { value in
+        Unicode.Scalar(value).map(isMarkByProperty) ?? false
     }
 
     /// Scalars the loop below drops or replaces.

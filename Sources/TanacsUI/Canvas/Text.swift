@@ -65,7 +65,10 @@ public enum Text {
     /// Word-wraps to lines of at most `width` columns; words longer than a line are broken. Each word
     /// is measured once, and a word longer than a line is cut in one walk over its characters, so a
     /// huge word costs its length, not its length times its lines.
-    public static func wrap(_ s: String, width: Int) -> [String] {
+    public static func wrap(_ s: String, width: Int) -> [String] { wrap(clean: Sanitizer.clean(s), width: width) }
+
+    /// `wrap` for text `Sanitizer.clean` has already cleaned.
+    static func wrap(clean s: String, width: Int) -> [String] {
         guard width > 0 else { return [] }
         var lines: [String] = [], line = "", lineWidth = 0
         func flush() {
@@ -73,7 +76,7 @@ public enum Text {
             line = ""
             lineWidth = 0
         }
-        for word in Sanitizer.clean(s).split(separator: " ", omittingEmptySubsequences: true) {
+        for word in s.split(separator: " ", omittingEmptySubsequences: true) {
             var w = String(word), ww = TextWidth.of(w)
             // Emptiness, not width, says whether a line has begun: a word of marks alone is 0 wide.
             if !line.isEmpty && lineWidth + 1 + ww <= width {

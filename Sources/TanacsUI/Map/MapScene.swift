@@ -67,12 +67,21 @@ public struct MapScene: Sendable {
     public static let siteKm = 1.0
 
     public let projection: MapProjection
-    /// Places shown at this scale, whether or not they fall inside the pane.
-    public let visible: [String]
-    /// Markers inside the pane, most important last so it is drawn on top.
-    public let markers: [MapMarker]
+    /// Places shown at this scale, whether or not they fall inside the pane (listed once per projection).
+    public var visible: [String] { layout.visible }
+    /// The marker drawn in each cell of the pane that has one, in the order they are drawn and labelled:
+    /// the selection, then places linked to the detail page, then the busiest (see `MapTowns.priority`).
+    /// A cell holds many places when they lie close together; only the first in that order is drawn.
+    public let drawn: [MapMarker]
     public let selectedID: String?
     public let labels: [MapLabel]
+    /// Places this frame looked at to choose its markers: the selection, the linked places and one
+    /// place per occupied cell, however many places the dataset holds (tests bound it).
+    let placesVisited: Int
+    /// Where each shown place falls, worked out once per projection.
+    private let layout: MapLayout
+    private let towns: MapTowns
+    private let span: (Int, Int)
 
     /// The part of the pane's inside that the map uses, and the legend's rows below it when they fit.
     public static func areas(inner: Rect, legendLines: Int) -> (map: Rect, legend: Rect?) {
@@ -176,42 +185,64 @@ public struct MapScene: Sendable {
         let from: Day, to: Day
     }
 
+    /// Per frame the work is bounded by the pane's cells and the detail page, not by the dataset:
+    /// each cell's places are ordered once per projection (`MapLayout`), so only the selection and
+    /// the linked places can change which place a cell draws.
     private init(building state: AppState, width: Int, height: Int) {
         let model = state.model
         let towns = MapTowns.of(state)
+        self.towns = towns
         projection = MapScene.projection(for: state, width: width, height: height)
         let projection = self.projection
-        let shown = towns.shown(districts: projection.kmPerColumn <= MapScene.districtKm, sites: projection.kmPerColumn <= MapScene.siteKm)
-        visible = shown.map { state.townIDs[$0] }
-        selectedID = state.selectedTown.flatMap { MapScene.shownPlace($0.id, in: model, projection: projection) }
+        let layout = MapLayout.of(state, towns: towns, projection: projection)
+        self.layout = layout
+        let selectedID = state.selectedTown.flatMap { MapScene.shownPlace($0.id, in: model, projection: projection) }
+        self.selectedID = selectedID
         let linked = Set(MapScene.linkedPlaces(state.detail.route, in: model).compactMap {
             MapScene.shownPlace($0, in: model, projection: projection)
         })
         linkedIDs = linked
         let span = (state.currentSpan.from.ordinal, state.currentSpan.to.ordinal)
-        // Markers inside the pane, in label priority: the selection, then places linked to the detail
-        // page, then the busiest (see `MapTowns.priority`).
-        var isShown = [Bool](repeating: false, count: state.townIDs.count)
-        for i in shown { isShown[i] = true }
-        var first: [MapMarker] = [], linkedMarkers: [MapMarker] = [], rest: [MapMarker] = []
-        for i in towns.priority where isShown[i] {
-            let town = towns.all[i]
-            var (x, y) = projection.cell(town.point)
-            if town.bank != 0 { x = MapScene.onItsBank(x: x, y: y, town: town, danube: towns.danube, projection: projection) }
-            guard x >= 0, y >= 0, x < width, y < height else { continue }
-            let marker = MapMarker(id: town.id, name: town.name, x: x, y: y, mark: town.mark(from: span.0, to: span.1),
-                                   eventCount: town.eventCount, selected: town.id == selectedID, linked: linked.contains(town.id))
-            if marker.selected { first.append(marker) } else if marker.linked { linkedMarkers.append(marker) } else { rest.append(marker) }
+        self.span = span
+        let selectedIndex = selectedID.flatMap { state.townIndex[$0] }
+        // Each cell's mark: the selection's, else its best linked place's, else its own first place's.
+        var claimed = [Bool](repeating: false, count: max(0, width * height))
+        var ranked: [MapMarker] = [], visited = 0
+        func draw(_ i: Int) {
+            visited += 1
+            let cell = layout.cellOf[i]
+            guard cell >= 0, !claimed[Int(cell)] else { return }
+            claimed[Int(cell)] = true
+            ranked.append(MapScene.marker(i, cell: Int(cell), width: width, towns: towns, span: span, selectedID: selectedID, linked: linked))
         }
-        let ranked = first + linkedMarkers + rest
-        self.markers = ranked.reversed()
-        // Only the mark drawn in a cell gets a name: a name for a covered mark would point at another town.
-        var claimed = Set<Int>()
-        let named = ranked.filter { claimed.insert($0.y * max(1, width) + $0.x).inserted }
-        labels = MapLabels.place(named.map { MapLabels.Request(id: $0.id, text: towns.label[$0.id]!.text, x: $0.x, y: $0.y, required: $0.selected,
+        if let selectedIndex { draw(selectedIndex) }
+        for i in linked.compactMap({ state.townIndex[$0] }).sorted(by: { towns.rank[$0] < towns.rank[$1] }) { draw(i) }
+        for cell in layout.heads where !claimed[cell] { draw(layout.cellTowns[cell][0]) }
+        drawn = ranked
+        placesVisited = visited
+        labels = MapLabels.place(ranked.map { MapLabels.Request(id: $0.id, text: towns.label[$0.id]!.text, x: $0.x, y: $0.y, required: $0.selected,
                                                                 knownWidth: towns.label[$0.id]!.width) },
                                  markers: ranked.flatMap { m in m.mark == .eventAndCouncil ? [(m.x, m.y), (m.x + 1, m.y)] : [(m.x, m.y)] },
                                  width: width, height: height)
+    }
+
+    private static func marker(_ i: Int, cell: Int, width: Int, towns: MapTowns, span: (Int, Int), selectedID: String?,
+                               linked: Set<String>) -> MapMarker {
+        let town = towns.all[i]
+        return MapMarker(id: town.id, name: town.name, x: cell % width, y: cell / width, mark: town.mark(from: span.0, to: span.1),
+                         eventCount: town.eventCount, selected: town.id == selectedID, linked: linked.contains(town.id))
+    }
+
+    /// Every marker inside the pane, those drawn over included, the most important last. This visits
+    /// every place shown, so it is for tests and tools; a frame needs only `drawn`.
+    public var markers: [MapMarker] {
+        let width = projection.width
+        var first: [MapMarker] = [], linkedMarkers: [MapMarker] = [], rest: [MapMarker] = []
+        for i in towns.priority where layout.cellOf[i] >= 0 {
+            let marker = MapScene.marker(i, cell: Int(layout.cellOf[i]), width: width, towns: towns, span: span, selectedID: selectedID, linked: linkedIDs)
+            if marker.selected { first.append(marker) } else if marker.linked { linkedMarkers.append(marker) } else { rest.append(marker) }
+        }
+        return (first + linkedMarkers + rest).reversed()
     }
 
     /// Keeps a mark on its own bank of the Danube: the outline is coarser than a city block, and would
@@ -269,6 +300,8 @@ struct MapTowns {
     /// Town indices by label priority after the selection and linked places: most events first,
     /// towns before other kinds, then by name (ties keep `townIDs` order).
     let priority: [Int]
+    /// Each town's position in `priority`.
+    let rank: [Int]
     /// Each place's name as the map writes it, with its width in columns.
     let label: [String: (text: String, width: Int)]
     /// The Danube's lines, to keep Budapest's places on their banks.
@@ -335,6 +368,9 @@ struct MapTowns {
             if ta.name != tb.name { return ta.name < tb.name }
             return a < b
         }
+        var rank = [Int](repeating: 0, count: all.count)
+        for (position, i) in priority.enumerated() { rank[i] = position }
+        self.rank = rank
         var lists: [[[Int]]] = []
         for districts in [false, true] {
             var row: [[Int]] = []
@@ -352,5 +388,49 @@ struct MapTowns {
             lists.append(row)
         }
         shownLists = lists
+    }
+}
+
+/// Where each place shown at one projection falls on the pane, and the places of each cell in label
+/// priority: worked out once per projection (the whole country's is kept while zoomed in), so a
+/// frame never visits every place.
+final class MapLayout: Sendable {
+    /// Ids of the places shown at this scale, inside the pane or not.
+    let visible: [String]
+    /// The cell (y × width + x) of each town, by index in `AppState.townIDs`; -1 when not shown or outside the pane.
+    let cellOf: [Int32]
+    /// The towns in each cell, in `MapTowns.priority` order.
+    let cellTowns: [[Int]]
+    /// The cells that hold a town, by the priority of their first.
+    let heads: [Int]
+
+    static func of(_ state: AppState, towns: MapTowns, projection: MapProjection) -> MapLayout {
+        state.cache.value(state.map.zoom == 0 ? "mapLayout" : "mapLayoutZoomed", key: projection) {
+            MapLayout(state, towns: towns, projection: projection)
+        }
+    }
+
+    private init(_ state: AppState, towns: MapTowns, projection: MapProjection) {
+        let (width, height) = (projection.width, projection.height)
+        let shown = towns.shown(districts: projection.kmPerColumn <= MapScene.districtKm, sites: projection.kmPerColumn <= MapScene.siteKm)
+        visible = shown.map { state.townIDs[$0] }
+        var isShown = [Bool](repeating: false, count: towns.all.count)
+        for i in shown { isShown[i] = true }
+        var cellOf = [Int32](repeating: -1, count: towns.all.count)
+        var cellTowns = [[Int]](repeating: [], count: max(0, width * height))
+        var heads: [Int] = []
+        for i in towns.priority where isShown[i] {
+            let town = towns.all[i]
+            var (x, y) = projection.cell(town.point)
+            if town.bank != 0 { x = MapScene.onItsBank(x: x, y: y, town: town, danube: towns.danube, projection: projection) }
+            guard x >= 0, y >= 0, x < width, y < height else { continue }
+            let cell = y * width + x
+            cellOf[i] = Int32(cell)
+            if cellTowns[cell].isEmpty { heads.append(cell) }
+            cellTowns[cell].append(i)
+        }
+        self.cellOf = cellOf
+        self.cellTowns = cellTowns
+        self.heads = heads
     }
 }

@@ -107,6 +107,8 @@ public struct AppState: Sendable {
     public var searchIndex: SearchIndex { lazySearchIndex.index }
     /// Places the map can show and select (towns, villages, districts, sites in Hungary), in name order.
     public let townIDs: [String]
+    /// The index of each place in `townIDs`.
+    public let townIndex: [String: Int]
     public var width: Int
     public var height: Int
     public var focus: Pane = .timeline
@@ -175,6 +177,7 @@ public struct AppState: Sendable {
         self.model = model
         self.lazySearchIndex = searchIndex.map(LazySearchIndex.init) ?? LazySearchIndex(model: model)
         self.townIDs = model.places.filter { !$0.isAbroad && MapScene.pointKinds.contains($0.kind) }.map(\.id)
+        self.townIndex = Dictionary(townIDs.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
         self.timelineEvents = model.events.map(\.id)
         self.timelineRows = TimelineRow.build(model.events)
         self.timelineEventRows = TimelineRow.eventRows(timelineRows)
@@ -204,6 +207,13 @@ public struct AppState: Sendable {
             timeline.selected = index
         } else {
             timeline.selected = events.firstIndex { $0.date.start >= currentDate } ?? max(0, events.count - 1)
+        }
+    }
+
+    /// The index of each event in `timelineEvents`, built the first time a jump needs it after the filter changes.
+    var timelineIndex: [String: Int] {
+        cache.value("timelineIndex", key: filter) {
+            Dictionary(timelineEvents.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
         }
     }
 

@@ -202,8 +202,9 @@ public enum DetailDocument {
         func add(_ i: Int, _ raw: String, _ style: Style, indent baseIndent: Int = 0, hang: Int = 0) {
             // Leading spaces in the text indent it; other runs of whitespace collapse.
             let indent = baseIndent + raw.prefix(while: { $0 == " " }).count
-            let text = g.fold(Sanitizer.clean(raw)).split(separator: " ").joined(separator: " ")
-            let first = Text.wrap(text, width: max(1, width - indent))
+            let cleaned = g.fold(Sanitizer.clean(raw))
+            let text = hasLooseSpaces(cleaned) ? cleaned.split(separator: " ").joined(separator: " ") : cleaned
+            let first = Text.wrap(clean: text, width: max(1, width - indent))
             guard hang > 0, first.count > 1 else {
                 for line in first { out.append(DetailLine(item: i, text: line, style: style, indent: indent)) }
                 return
@@ -211,7 +212,7 @@ public enum DetailDocument {
             let head = first[0]
             out.append(DetailLine(item: i, text: head, style: style, indent: indent))
             let rest = String(text.dropFirst(head.count)).trimmingPrefixSpaces
-            for line in Text.wrap(rest, width: max(1, width - indent - hang)) {
+            for line in Text.wrap(clean: rest, width: max(1, width - indent - hang)) {
                 out.append(DetailLine(item: i, text: line, style: style, indent: indent + hang))
             }
         }
@@ -246,6 +247,18 @@ public enum DetailDocument {
         }
         return out
     }
+}
+
+/// True when splitting at spaces and joining again could change the text: it starts or ends with a
+/// space or has two together. Most texts have neither and are wrapped as they are, unsplit.
+func hasLooseSpaces(_ s: String) -> Bool {
+    var previous: UInt8 = 0x20, any = false
+    for byte in s.utf8 {
+        if byte == 0x20 && previous == 0x20 { return true }
+        previous = byte
+        any = true
+    }
+    return any && previous == 0x20
 }
 
 extension String {

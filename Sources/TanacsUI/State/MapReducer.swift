@@ -69,7 +69,7 @@ public enum MapReducer {
 
     /// Selects a place, keeps it in view, and (with `follow`) lets the detail pane follow.
     static func select(_ state: inout AppState, _ id: String, follow: Bool = true) {
-        guard let index = state.townIDs.firstIndex(of: id) else { return }
+        guard let index = state.townIndex[id] else { return }
         state.towns.selected = index
         if state.map.zoom > 0, let place = state.model.placeByID[id] {
             let area = area(state)
@@ -135,10 +135,10 @@ public enum MapReducer {
     /// What a click on a cell of the map's area means: the town whose mark is drawn there, else the
     /// town whose name is written there, else the nearest mark within two columns and a row.
     public static func hit(_ scene: MapScene, x cx: Int, y cy: Int) -> String? {
-        // Marks later in the list are drawn over earlier ones in the same cell.
-        if let drawn = scene.markers.last(where: { $0.x == cx && $0.y == cy }) { return drawn.id }
+        // Only the mark drawn in a cell can be clicked; among marks as near, the least important wins, as before.
+        if let drawn = scene.drawn.first(where: { $0.x == cx && $0.y == cy }) { return drawn.id }
         if let label = scene.labels.first(where: { $0.y == cy && cx >= $0.x && cx < $0.x + $0.width }) { return label.id }
-        return scene.markers.filter { abs($0.x - cx) <= 2 && abs($0.y - cy) <= 1 }
+        return scene.drawn.reversed().filter { abs($0.x - cx) <= 2 && abs($0.y - cy) <= 1 }
             .min { abs($0.x - cx) + 2 * abs($0.y - cy) < abs($1.x - cx) + 2 * abs($1.y - cy) }?.id
     }
 

@@ -211,7 +211,7 @@ public enum Reducer {
         switch route {
         case .event(let id):
             guard let event = m.eventByID[id] else { return }
-            if let n = state.timelineEvents.firstIndex(of: id) {
+            if let n = state.timelineIndex[id] {
                 state.timeline.selected = n
                 // A jump to an event out of view shows it under its day's heading.
                 let row = state.timelineEventRows[n], visible = state.visibleRows(.timeline)
@@ -235,7 +235,7 @@ public enum Reducer {
         for place in places {
             var current: String? = place, steps = 0
             while let c = current, steps < 16 {
-                if state.townIDs.contains(c) {
+                if state.townIndex[c] != nil {
                     MapReducer.select(&state, c, follow: false)
                     return
                 }

@@ -59,7 +59,7 @@ public enum TimelineRow: Sendable, Equatable {
 }
 
 /// Which events the timeline shows: any combination of kinds, a place (with the places inside it), a council.
-public struct TimelineFilter: Sendable, Equatable {
+public struct TimelineFilter: Sendable, Hashable {
     public var kinds: Set<EventKind> = []
     public var place: String?
     public var council: String?

@@ -15,9 +15,9 @@ public enum MapView {
             canvas.write(cell.text, x: area.x + cell.x, y: area.y + cell.y, style: cell.style)
         }
 
-        // Markers drawn later cover earlier ones in the same cell, so only the last in each is drawn.
-        var covered = Set<Int>()
-        for marker in scene.markers.reversed() where covered.insert(marker.y * area.width + marker.x).inserted {
+        // One marker per cell, the most important first; a two-column mark's second half may be
+        // covered by the next cell's.
+        for marker in scene.drawn {
             var style = marker.mark.style
             if marker.linked { style = Theme.mapLinked }
             if marker.selected { style = focused ? Theme.selected : Theme.mapLinked }
