@@ -42,20 +42,13 @@ final class ReducerTests: XCTestCase {
 
     func testNoEventIsShownInsideAPhaseItsDateLeaves() {
         let s = AppState(model: Fixture.bundled, width: 120, height: 40)
-        var phase: Phase?
-        for row in s.timelineRows {
-            switch row {
-            case .phase(let p, _): phase = p
-            case .acrossPhases: phase = nil
-            case .day: break
-            case .event(let id):
-                let date = s.model.eventByID[id]!.date
-                if let phase {
-                    // A date whose end no source states sits where its start does.
-                    XCTAssertTrue(phase.days.first <= date.start && date.statedEnd <= phase.days.last, "\(id) (\(date.text)) under \(phase.title)")
-                } else {
-                    XCTAssertNil(Phase.containing(date), "\(id) is under an across-phases heading but fits a phase")
-                }
+        for (id, phase) in Fixture.eventsByPhase(s) {
+            let date = s.model.eventByID[id]!.date
+            if let phase {
+                // A date whose end no source states sits where its start does.
+                XCTAssertTrue(phase.days.first <= date.start && date.statedEnd <= phase.days.last, "\(id) (\(date.text)) under \(phase.title)")
+            } else {
+                XCTAssertNil(Phase.containing(date), "\(id) is under an across-phases heading but fits a phase")
             }
         }
         // "Nov 1956"-style groups come after the dated days they cover; one with no stated end

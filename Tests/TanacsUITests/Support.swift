@@ -18,6 +18,20 @@ enum Fixture {
     /// Keys typed as a string: each character a key.
     static func keys(_ s: String) -> [Key] { s.map { .char($0) } }
 
+    /// Each event of the timeline with the phase heading it sits under (nil under "across phases").
+    static func eventsByPhase(_ s: AppState) -> [(id: String, phase: Phase?)] {
+        var phase: Phase?, out: [(id: String, phase: Phase?)] = []
+        for row in s.timelineRows {
+            switch row {
+            case .phase(let p, _): phase = p
+            case .acrossPhases: phase = nil
+            case .day: break
+            case .event(let id): out.append((id, phase))
+            }
+        }
+        return out
+    }
+
     static func press(_ state: inout AppState, _ keys: Key...) {
         for key in keys { Reducer.reduce(&state, .key(key)) }
     }

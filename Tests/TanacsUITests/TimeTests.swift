@@ -55,18 +55,11 @@ final class TimeTests: XCTestCase {
 
     func testAnEventWithNoStatedEndSitsInThePhaseOfItsStart() {
         let s = state()
-        var phase: Phase?
         var seen = 0
-        for row in s.timelineRows {
-            switch row {
-            case .phase(let p, _): phase = p
-            case .acrossPhases: phase = nil
-            case .day: break
-            case .event(let id):
-                guard let e = s.model.eventByID[id], e.date.isOpenEnded else { continue }
-                seen += 1
-                XCTAssertEqual(phase, Phase.of(e.date.start), "\(id) (\(e.date.text)) is told in the phase it starts in")
-            }
+        for (id, phase) in Fixture.eventsByPhase(s) {
+            guard let e = s.model.eventByID[id], e.date.isOpenEnded else { continue }
+            seen += 1
+            XCTAssertEqual(phase, Phase.of(e.date.start), "\(id) (\(e.date.text)) is told in the phase it starts in")
         }
         XCTAssertGreaterThan(seen, 0)
     }
