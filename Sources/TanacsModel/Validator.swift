@@ -171,12 +171,13 @@ public enum Validator {
                                  + m.people.count + m.figures.count)
             func unique(_ file: String, _ ids: [String], prefix: StaticString) {
                 for id in ids {
+                    // Recorded whatever its length, so a repeated over-long id is reported too.
+                    let other = seen.updateValue(file, forKey: id)
+                    if let other { fail(file, id, "id", "duplicate id (also in \(other))") }
                     if id.utf8.count > maxIDBytes {
-                        if let other = seen[id] { fail(file, id, "id", "duplicate id (also in \(other))") }
                         fail(file, id, "id", "id longer than \(maxIDBytes) characters")
                         continue
                     }
-                    if let other = seen.updateValue(file, forKey: id) { fail(file, id, "id", "duplicate id (also in \(other))") }
                     switch idProblem(id, prefix: prefix) {
                     case .prefix: fail(file, id, "id", "id must start with \"\(prefix)\"")
                     case .body: fail(file, id, "id", "id must be \"\(prefix)\" then lowercase letters, digits, \":\" and \"-\"")

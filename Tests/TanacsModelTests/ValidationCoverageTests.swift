@@ -103,6 +103,9 @@ final class ValidationCoverageTests: XCTestCase {
         // Ids.
         Case(name: "a duplicate id", file: "people.json", change: { $0[1]["id"] = "person:sandor-racz" },
              record: "person:sandor-racz", field: "id", message: "duplicate id"),
+        Case(name: "an over-long id given twice", file: "people.json",
+             change: { $0[1]["id"] = "person:" + String(repeating: "x", count: 250); $0[2]["id"] = "person:" + String(repeating: "x", count: 250) },
+             record: "person:" + String(repeating: "x", count: 250), field: "id", message: "duplicate id"),
         Case(name: "an id used by another kind's file", file: "figures.json", change: { $0[1]["id"] = "person:imre-nagy" },
              record: "person:imre-nagy", field: "id", message: "duplicate id (also in people.json)"),
         Case(name: "an id without its kind", file: "people.json", change: { $0[2]["id"] = "human:imre-nagy" },
