@@ -198,6 +198,12 @@ public enum DetailDocument {
     /// Wraps items into screen lines of `width` columns.
     public static func lines(_ items: [DetailItem], width: Int, in m: Model, glyphs g: Glyphs) -> [DetailLine] {
         var out: [DetailLine] = []
+        for (i, item) in items.enumerated() { appendLines(of: item, at: i, width: width, in: m, glyphs: g, to: &out) }
+        return out
+    }
+
+    /// Wraps one item, the `i`th of its page, into screen lines of `width` columns, appended to `out`.
+    static func appendLines(of item: DetailItem, at i: Int, width: Int, in m: Model, glyphs g: Glyphs, to out: inout [DetailLine]) {
         // `hang` indents continuation lines, so a wrapped link or quote reads as one block.
         func add(_ i: Int, _ raw: String, _ style: Style, indent baseIndent: Int = 0, hang: Int = 0) {
             // Leading spaces in the text indent it; other runs of whitespace collapse.
@@ -216,36 +222,33 @@ public enum DetailDocument {
                 out.append(DetailLine(item: i, text: line, style: style, indent: indent + hang))
             }
         }
-        for (i, item) in items.enumerated() {
-            switch item {
-            case .title(let s): add(i, s, Theme.title)
-            case .subtitle(let s): add(i, s, Theme.label)
-            case .heading(let s): add(i, s, Theme.heading)
-            case .text(let s): add(i, s, Theme.text, hang: s.hasPrefix("• ") ? 2 : 0)
-            case .field(let label, let value): add(i, "\(label): \(value)", label.hasPrefix(g.disputed) ? Theme.disputed : Theme.text, hang: 2)
-            case .link(let label, let note, _):
-                add(i, "\(g.pointer) \(label)" + (note.isEmpty ? "" : "  (\(note))"), Theme.link, hang: 2)
-            case .citation(let id, let claim):
-                guard let x = m.excerptByID[id] else { add(i, "[missing excerpt \(id)]", Theme.disputed); continue }
-                let source = m.sourceByID[x.source].map(shortName) ?? x.source
-                if let claim { add(i, claim, Theme.disputed, indent: 2) }
-                add(i, g.quoted(x.text), Theme.quote, indent: 2, hang: 1)
-                add(i, "— \(source), \(location(x, m, g))", Theme.source, indent: 4)
-            // The space between two sentences of the source is not an indent.
-            case .context(let s): add(i, s.trimmingPrefixSpaces, Theme.text)
-            case .quoted(_, let s), .highlight(let s): add(i, g.quoted(s), Theme.highlight, hang: 1)
-            case .statement(let text, let marks, _, let bullet):
-                add(i, (bullet ? "• " : "") + text + marks, Theme.text, hang: bullet ? 2 : 0)
-            case .quotation(let mark, let id):
-                guard let x = m.excerptByID[id] else { add(i, "[missing excerpt \(id)]", Theme.disputed); continue }
-                let source = m.sourceByID[x.source].map(shortName) ?? x.source
-                let lead = mark + " "
-                add(i, lead + g.quoted(x.text), Theme.quote, indent: 0, hang: TextWidth.of(lead) + 1)
-                add(i, "— \(source), \(location(x, m, g))" + (x.isNote ? ", endnote" : ""), Theme.source, indent: TextWidth.of(lead) + 2)
-            case .blank: out.append(DetailLine(item: i, text: "", style: Theme.text, indent: 0))
-            }
+        switch item {
+        case .title(let s): add(i, s, Theme.title)
+        case .subtitle(let s): add(i, s, Theme.label)
+        case .heading(let s): add(i, s, Theme.heading)
+        case .text(let s): add(i, s, Theme.text, hang: s.hasPrefix("• ") ? 2 : 0)
+        case .field(let label, let value): add(i, "\(label): \(value)", label.hasPrefix(g.disputed) ? Theme.disputed : Theme.text, hang: 2)
+        case .link(let label, let note, _):
+            add(i, "\(g.pointer) \(label)" + (note.isEmpty ? "" : "  (\(note))"), Theme.link, hang: 2)
+        case .citation(let id, let claim):
+            guard let x = m.excerptByID[id] else { add(i, "[missing excerpt \(id)]", Theme.disputed); return }
+            let source = m.sourceByID[x.source].map(shortName) ?? x.source
+            if let claim { add(i, claim, Theme.disputed, indent: 2) }
+            add(i, g.quoted(x.text), Theme.quote, indent: 2, hang: 1)
+            add(i, "— \(source), \(location(x, m, g))", Theme.source, indent: 4)
+        // The space between two sentences of the source is not an indent.
+        case .context(let s): add(i, s.trimmingPrefixSpaces, Theme.text)
+        case .quoted(_, let s), .highlight(let s): add(i, g.quoted(s), Theme.highlight, hang: 1)
+        case .statement(let text, let marks, _, let bullet):
+            add(i, (bullet ? "• " : "") + text + marks, Theme.text, hang: bullet ? 2 : 0)
+        case .quotation(let mark, let id):
+            guard let x = m.excerptByID[id] else { add(i, "[missing excerpt \(id)]", Theme.disputed); return }
+            let source = m.sourceByID[x.source].map(shortName) ?? x.source
+            let lead = mark + " "
+            add(i, lead + g.quoted(x.text), Theme.quote, indent: 0, hang: TextWidth.of(lead) + 1)
+            add(i, "— \(source), \(location(x, m, g))" + (x.isNote ? ", endnote" : ""), Theme.source, indent: TextWidth.of(lead) + 2)
+        case .blank: out.append(DetailLine(item: i, text: "", style: Theme.text, indent: 0))
         }
-        return out
     }
 }
 

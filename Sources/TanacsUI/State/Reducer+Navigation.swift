@@ -15,8 +15,8 @@ extension Reducer {
         if case .article(_, let excerpt?) = route, let n = ArticlePage.selection(of: excerpt, in: state.detailItems, state.model) {
             state.detail.cursor.selected = n
             let item = state.detailSelectable[n]
-            if let first = state.detailLines(width: state.detailTextWidth).firstIndex(where: { $0.item == item }) {
-                state.detail.cursor.offset = max(0, first - 2)
+            if let lines = state.detailWrapped(width: state.detailTextWidth).span(of: item) {
+                state.detail.cursor.offset = max(0, lines.lowerBound - 2)
             }
         }
     }
@@ -162,10 +162,9 @@ extension Reducer {
         case .map:
             if MapReducer.click(&state, x: x, y: y, wasFocused: wasFocused) { open(&state) }
         case .detail:
-            let lines = state.detailLines(width: state.detailTextWidth)
             let index = state.detail.cursor.offset + row
-            guard lines.indices.contains(index),
-                  let n = state.detailSelectable.firstIndex(of: lines[index].item) else { return }
+            guard let line = state.detailWrapped(width: state.detailTextWidth).lines(index..<index + 1).first,
+                  let n = state.detailSelectable.firstIndex(of: line.item) else { return }
             if wasFocused && n == state.detail.cursor.selected { open(&state) } else { state.detail.cursor.selected = n }
         }
     }
@@ -186,19 +185,22 @@ extension Reducer {
         }
         state.towns.offset = scrolled(state.towns.offset, first: state.towns.selected, last: state.towns.selected,
                                       visible: state.visibleRows(.map), count: state.townIDs.count)
-        let lines = state.detailLines(width: state.detailTextWidth)
+        // Only the lines up to the selection and the rows on screen are wrapped.
+        let lines = state.detailWrapped(width: state.detailTextWidth)
         let selectable = state.detailSelectable
         let visible = state.visibleRows(.detail)
+        let offset = state.detail.cursor.offset
         if selectable.indices.contains(state.detail.cursor.selected) {
             let item = selectable[state.detail.cursor.selected]
-            let first = lines.firstIndex { $0.item == item } ?? 0
-            let last = lines.lastIndex { $0.item == item } ?? first
+            let span = lines.span(of: item) ?? 0...0
             // Before the first link, show the page from its top when it fits.
-            let from = state.detail.cursor.selected == 0 && last < visible ? 0 : first
-            state.detail.cursor.offset = scrolled(state.detail.cursor.offset, first: from, last: last, visible: visible, count: lines.count)
+            let from = state.detail.cursor.selected == 0 && span.upperBound < visible ? 0 : span.lowerBound
+            // `scrolled` ends at or before max(offset, last + 1 - visible): lines up to there decide it.
+            let count = lines.count(atLeast: max(offset, span.upperBound + 1 - visible) + visible)
+            state.detail.cursor.offset = scrolled(offset, first: from, last: span.upperBound, visible: visible, count: count)
         } else {
             state.detail.cursor.selected = 0
-            state.detail.cursor.offset = min(state.detail.cursor.offset, max(0, lines.count - visible))
+            state.detail.cursor.offset = min(offset, max(0, lines.count(atLeast: offset + visible) - visible))
         }
         if var menu = state.filterMenu {
             menu.selected = clamp(menu.selected, count: FilterMenuEntry.entries(state).count)

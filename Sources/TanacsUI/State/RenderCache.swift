@@ -18,7 +18,7 @@ final class RenderCache: @unchecked Sendable {
     struct Page {
         let items: [DetailItem]
         let selectable: [Int]
-        var lines: [Int: [DetailLine]] = [:]
+        var lines: [Int: WrappedLines] = [:]
     }
 
     private let lock = NSLock()
@@ -45,7 +45,7 @@ final class RenderCache: @unchecked Sendable {
         return page
     }
 
-    func lines(_ key: DetailKey, width: Int, page: Page, build: () -> [DetailLine]) -> [DetailLine] {
+    func lines(_ key: DetailKey, width: Int, page: Page, build: () -> WrappedLines) -> WrappedLines {
         lock.lock()
         if let i = pages.lastIndex(where: { $0.key == key }), let lines = pages[i].page.lines[width] {
             lock.unlock()
@@ -88,11 +88,14 @@ extension AppState {
     /// Indices of the detail page's items that can be selected.
     public var detailSelectable: [Int] { detailPage.selectable }
 
-    /// The detail page wrapped to a width, built once per page and width.
-    public func detailLines(width: Int) -> [DetailLine] {
+    /// The detail page wrapped to a width, kept once per page and width and wrapped as far as asked.
+    public func detailWrapped(width: Int) -> WrappedLines {
         let page = detailPage
         return cache.lines(detailKey, width: width, page: page) {
-            DetailDocument.lines(page.items, width: width, in: model, glyphs: glyphs)
+            WrappedLines(items: page.items, width: width, model: model, glyphs: glyphs)
         }
     }
+
+    /// Every line of the detail page wrapped to a width.
+    public func detailLines(width: Int) -> [DetailLine] { detailWrapped(width: width).all }
 }

@@ -10,14 +10,15 @@ public enum DetailView {
         guard !inner.isEmpty else { return }
         let selectable = state.detailSelectable
         let selectedItem = selectable.indices.contains(state.detail.cursor.selected) ? selectable[state.detail.cursor.selected] : nil
-        let lines = state.detailLines(width: min(inner.width, AppState.readableMeasure))
+        // Wrapped as far as the screen shows, and one line past it to know whether there is more.
+        let offset = state.detail.cursor.offset
+        let wrapped = state.detailWrapped(width: min(inner.width, AppState.readableMeasure))
+        let count = wrapped.count(atLeast: offset + inner.height + 1)
+        let lines = wrapped.lines(offset..<offset + inner.height)
         // On search results, the words that matched are marked in every result.
         var query: SearchQuery?
         if case .search(let text) = route { query = state.searchIndex.parse(text) }
-        for row in 0..<inner.height {
-            let index = state.detail.cursor.offset + row
-            guard lines.indices.contains(index) else { break }
-            let line = lines[index]
+        for (row, line) in lines.enumerated() {
             let y = inner.y + row
             var style = line.style
             if line.item == selectedItem {
@@ -36,8 +37,8 @@ public enum DetailView {
                 }
             }
         }
-        if lines.count > inner.height {
-            let more = state.detail.cursor.offset + inner.height < lines.count
+        if count > inner.height {
+            let more = offset + inner.height < count
             let mark = more ? " \(state.glyphs.ellipsis)more " : " end "
             canvas.write(mark, x: rect.maxX - 2 - TextWidth.of(mark), y: rect.maxY - 1, style: Theme.dim, limit: rect.maxX - 1)
         }
