@@ -118,11 +118,18 @@ public struct SearchIndex: Sendable {
     let nameBytes: [UInt8]
     let nameStart: [Int32]
     let nameOwner: [Int32]
-    /// Name indices in byte order of their collapsed text, for prefix lookups.
+    /// Name indices in byte order of their collapsed text (equal names in entry order), for prefix lookups.
     let namesSorted: [Int32]
+    /// The entry of each name in `namesSorted`.
+    let sortedNameOwners: [Int32]
+    /// The names' words, each with the entries whose names hold it.
+    let words: NameWords
     let textBytes: [UInt8]
     let textStart: [Int32]
     let textOwner: [Int32]
+    /// Every distinct word of the texts, each followed by a separator byte (1), the whole ending in a
+    /// zero byte: a word no text holds is known absent without scanning the texts.
+    let textWords: [UInt8]
     /// Every distinct word of every name, for typo tolerance, bucketed by length.
     let nameWords: [[[UInt8]]]
     /// The same words in byte order, to tell by binary search whether a query word starts one.
@@ -191,7 +198,9 @@ public struct SearchIndex: Sendable {
         textBytes.append(0)
         let sorted = nameBytes.withUnsafeBufferPointer { bytes in
             (0..<Int32(nameOwner.count)).sorted { a, b in
-                SearchIndex.compare(bytes, nameStart[Int(a)], nameStart[Int(a) + 1] - 1, nameStart[Int(b)], nameStart[Int(b) + 1] - 1) < 0
+                let order = SearchIndex.compare(bytes, nameStart[Int(a)], nameStart[Int(a) + 1] - 1, nameStart[Int(b)], nameStart[Int(b) + 1] - 1)
+                // Equal names in entry order, so the entries named exactly by a query come in order.
+                return order != 0 ? order < 0 : a < b
             }
         }
         var buckets: [[[UInt8]]] = []
@@ -205,6 +214,9 @@ public struct SearchIndex: Sendable {
         self.nameStart = nameStart
         self.nameOwner = nameOwner
         self.namesSorted = sorted
+        self.sortedNameOwners = sorted.map { nameOwner[Int($0)] }
+        self.words = NameWords(names: nameBytes, nameStart: nameStart, nameOwner: nameOwner)
+        self.textWords = SearchIndex.distinctWords(textBytes)
         self.textBytes = textBytes
         self.textStart = textStart
         self.textOwner = textOwner
@@ -245,83 +257,102 @@ public struct SearchIndex: Sendable {
     }
 
     public func search(_ q: SearchQuery, limit: Int = 500) -> [SearchHit] {
+        var work = SearchWork()
+        return search(q, limit: limit, work: &work)
+    }
+
+    /// What one query cost: entries whose names were ranked, entries read from the words' lists,
+    /// bytes of text scanned. Tests bound these; nothing times them.
+    struct SearchWork {
+        var entriesRanked = 0, entriesRead = 0, textBytesScanned = 0
+    }
+
+    /// Results are every entry ranked by its names (best rank, then result order), then those with
+    /// every word somewhere in their text. Each name rank is taken in turn, from the entries that can
+    /// have it, in result order, and the search stops when the limit is reached: so a query reads
+    /// about as many entries as it shows, not every name holding its words.
+    func search(_ q: SearchQuery, limit: Int, work: inout SearchWork) -> [SearchHit] {
         guard !q.terms.isEmpty, limit > 0 else { return [] }
-        // A single word's names by prefix: exact names and name prefixes rank first, so when they fill
-        // the limit nothing else can make the list.
-        // Best rank per entry (255: none yet) and the entries ranked, kept in arrays: a short query
-        // at 100× touches tens of thousands of names.
-        var best = [UInt8](repeating: 255, count: entries.count)
-        var owners: [Int32] = []
-        if q.terms.count == 1, q.terms[0].count == 1 {
-            let word = q.terms[0][0]
-            for i in prefixRange(word) {
-                let name = Int(namesSorted[i]), owner = Int(nameOwner[name])
-                let length = Int(nameStart[name + 1] - nameStart[name]) - 1
-                let rank: UInt8 = length == word.count ? 0 : 1
-                if best[owner] == 255 { owners.append(Int32(owner)) }
-                best[owner] = min(best[owner], rank)
+        var hits: [(owner: Int, rank: Rank)] = []
+        // Name ranks worked out so far (nil: some word is in none of the entry's names).
+        var ranks: [Int32: Rank?] = [:]
+        func take(_ stream: inout EntryStream, _ rank: Rank) -> Bool {
+            while hits.count < limit, let owner = stream.next() {
+                work.entriesRead += 1
+                let r: Rank?
+                if let known = ranks[owner] {
+                    r = known
+                } else {
+                    work.entriesRanked += 1
+                    r = nameRank(Int(owner), q)
+                    ranks[owner] = r
+                }
+                if r == rank { hits.append((Int(owner), rank)) }
             }
-            if owners.count >= limit {
-                return ordered(owners, best).prefix(limit).map { nameHit($0, q, rank: Rank(rawValue: Int(best[$0]))!) }
-            }
-            for owner in owners { best[Int(owner)] = 255 }
-            owners = []
+            return hits.count >= limit
         }
-        // Several words: names starting with them in order rank first, found by binary search; when
-        // they fill the limit, nothing else can make the list.
-        if q.terms.count > 1, q.terms.allSatisfy({ $0.count == 1 }) {
-            for i in prefixRange(q.phrase) {
-                let name = Int(namesSorted[i]), owner = Int(nameOwner[name])
-                let length = Int(nameStart[name + 1] - nameStart[name]) - 1
-                let rank: UInt8 = length == q.phrase.count ? 0 : 1
-                if best[owner] == 255 { owners.append(Int32(owner)) }
-                best[owner] = min(best[owner], rank)
+        func named() -> [SearchHit] { hits.map { nameHit($0.owner, q, rank: $0.rank) } }
+
+        // The whole name, then its start: the query's words in order, or one word's corrections.
+        let phrases = q.terms.count == 1 ? q.terms[0] : [q.phrase]
+        var exact = EntryStream(sortedNameOwners, ranges: phrases.map(exactRange))
+        if take(&exact, .exactName) { return named() }
+        var firstWords: Set<Int> = []
+        for phrase in phrases {
+            if let space = phrase.firstIndex(of: 0x20) {
+                if let w = words.id(of: phrase[..<space]) { firstWords.insert(w) }
+            } else {
+                firstWords.formUnion(words.starting(with: phrase))
             }
-            if owners.count >= limit {
-                return ordered(owners, best).prefix(limit).map { nameHit($0, q, rank: Rank(rawValue: Int(best[$0]))!) }
-            }
-            for owner in owners { best[Int(owner)] = 255 }
-            owners = []
         }
-        // The driver: the longest word that needs no correction, whose occurrences are scanned for.
+        var starting = EntryStream(words.firsts, ranges: firstWords.map(words.firstEntries))
+        if take(&starting, .namePrefix) { return named() }
+
+        // Every word at the start of a word of one name: from the entries of the term whose words
+        // (those it starts) are in the fewest entries.
+        func rarest(_ sets: [Set<Int>]) -> Set<Int> {
+            sets.min { a, b in
+                a.reduce(0) { $0 + words.entries($1).count } < b.reduce(0) { $0 + words.entries($1).count }
+            }!
+        }
+        let started = rarest(q.terms.map { alternatives in Set(alternatives.flatMap { words.starting(with: $0) }) })
+        var wordStarts = EntryStream(words.postings, ranges: started.map(words.entries))
+        if take(&wordStarts, .nameWord) { return named() }
+
+        // Every word inside one name, then every word among the names.
+        let inside = q.terms.map { alternatives in Set(alternatives.flatMap { words.containing($0) }) }
+        let holding = rarest(inside)
+        var inOneName = EntryStream(words.postings, ranges: holding.map(words.entries))
+        if take(&inOneName, .nameContains) { return named() }
+        var inNames = EntryStream(words.postings, ranges: holding.map(words.entries))
+        if take(&inNames, .names) { return named() }
+
+        // Every entry ranked by names is in `hits` now. Then text: entries holding every word, with
+        // the driver (the longest word that needs no correction) in a name or in a text.
+        let ranked = Set(hits.map(\.owner))
         let driver = q.terms.indices.max { a, b in
             let (x, y) = (q.terms[a], q.terms[b])
             return (x.count == 1 ? 1 : 0, x[0].count) < (y.count == 1 ? 1 : 0, y[0].count)
         }!
         let others = q.terms.indices.filter { $0 != driver }.map { q.terms[$0] }
-
-        // Entries with the driver in a name: ranked by names when every word is in them, else by text.
         var textTier: Set<Int> = []
-        for alternative in q.terms[driver] {
-            scan(alternative, nameBytes, starts: nameStart) { name, _ in
-                let owner = Int(nameOwner[name])
-                let entry = entries[owner]
-                let next = Int(entry.firstName) + entry.names.count
-                if best[owner] == 255, !textTier.contains(owner) {
-                    if let r = nameRank(owner, q) {
-                        best[owner] = UInt8(r.rawValue)
-                        owners.append(Int32(owner))
-                    } else if allInEntry(owner, others) {
-                        textTier.insert(owner)
-                    }
-                }
-                return next
-            }
+        var driverInNames = EntryStream(words.postings, ranges: inside[driver].map(words.entries))
+        while let owner = driverInNames.next().map(Int.init) {
+            work.entriesRead += 1
+            if !ranked.contains(owner), allInEntry(owner, others) { textTier.insert(owner) }
         }
-        var hits = ordered(owners, best).prefix(limit).map { nameHit($0, q, rank: Rank(rawValue: Int(best[$0]))!) }
-        guard hits.count < limit else { return hits }
-
-        // Entries with the driver in a text and every other word somewhere in them, in result order.
+        var results = named()
         let room = limit - hits.count
         var found: Set<Int> = textTier
         var offsets: [Int: (text: Int, offset: Int)] = [:]
-        for alternative in q.terms[driver] {
+        for alternative in q.terms[driver] where inSomeText(alternative) {
             var count = 0
-            scan(alternative, textBytes, starts: textStart) { text, offset in
+            Self.scan(alternative, textBytes, starts: textStart) { text, offset in
                 let owner = Int(textOwner[text])
                 let entry = entries[owner]
                 let next = Int(entry.firstText) + entry.texts.count
-                if best[owner] == 255, offsets[owner] == nil, allInEntry(owner, others) {
+                work.textBytesScanned = max(work.textBytesScanned, offset)
+                if !ranked.contains(owner), offsets[owner] == nil, allInEntry(owner, others) {
                     offsets[owner] = (text - Int(entry.firstText), offset - Int(textStart[text]))
                     if found.insert(owner).inserted { count += 1 }
                     if count >= room { return nil }
@@ -331,9 +362,52 @@ public struct SearchIndex: Sendable {
         }
         for owner in found.sorted().prefix(room) {
             let at = offsets[owner] ?? firstTextMatch(owner, q)
-            hits.append(textHit(owner, text: at.text, byteOffset: at.offset))
+            results.append(textHit(owner, text: at.text, byteOffset: at.offset))
         }
-        return hits
+        return results
+    }
+
+    /// The distinct words of a buffer of strings (separated by 1, ended by 0), laid out the same way.
+    static func distinctWords(_ buffer: [UInt8]) -> [UInt8] {
+        var seen: Set<ArraySlice<UInt8>> = []
+        var out: [UInt8] = []
+        var p = 0
+        let end = buffer.count - 1
+        while p < end {
+            var e = p
+            while e < end, buffer[e] != 0x20, buffer[e] != 1 { e += 1 }
+            if e > p, seen.insert(buffer[p..<e]).inserted {
+                out.append(contentsOf: buffer[p..<e])
+                out.append(1)
+            }
+            p = e + 1
+        }
+        out.append(0)
+        return out
+    }
+
+    /// True when some text holds `part` (inside one of its words, as a query word has no spaces).
+    func inSomeText(_ part: [UInt8]) -> Bool {
+        guard !part.isEmpty else { return false }
+        return textWords.withUnsafeBufferPointer { words in
+            (part + [0]).withUnsafeBufferPointer { needle in
+                UnsafeRawPointer(words.baseAddress!).withMemoryRebound(to: CChar.self, capacity: words.count) { hay in
+                    needle.baseAddress!.withMemoryRebound(to: CChar.self, capacity: needle.count) { strstr(hay, $0) != nil }
+                }
+            }
+        }
+    }
+
+    /// Positions in `namesSorted` of the names equal to `phrase`: the first of those starting with it.
+    func exactRange(_ phrase: [UInt8]) -> Range<Int> {
+        let range = prefixRange(phrase)
+        var lo = range.lowerBound, hi = range.upperBound
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            let name = Int(namesSorted[mid])
+            if Int(nameStart[name + 1] - nameStart[name]) - 1 == phrase.count { lo = mid + 1 } else { hi = mid }
+        }
+        return range.lowerBound..<lo
     }
 
     /// Up to `limit` records a mistyped name may have meant, best first: what search finds for it
@@ -359,17 +433,10 @@ public struct SearchIndex: Sendable {
         return scored.prefix(limit).map { nameHit($0.entry, SearchQuery(terms: [], phrase: [], truncated: false), rank: .nameContains) }
     }
 
-    /// Entries by rank, then in result order: a counting sort, linear in the entries.
-    private func ordered(_ owners: [Int32], _ best: [UInt8]) -> [Int] {
-        var buckets = [[Int]](repeating: [], count: Rank.text.rawValue + 1)
-        for owner in owners.sorted() { buckets[Int(best[Int(owner)])].append(Int(owner)) }
-        return buckets.flatMap { $0 }
-    }
-
     // MARK: - Matching
 
     /// True when some word of some name starts with `word`.
-    private func startsANameWord(_ word: [UInt8]) -> Bool {
+    func startsANameWord(_ word: [UInt8]) -> Bool {
         var lo = 0, hi = sortedNameWords.count
         while lo < hi {
             let mid = (lo + hi) / 2
@@ -379,7 +446,7 @@ public struct SearchIndex: Sendable {
     }
 
     /// Names' words within the word's typo limit, closest first.
-    private func typoCorrections(_ word: [UInt8]) -> [[UInt8]] {
+    func typoCorrections(_ word: [UInt8]) -> [[UInt8]] {
         let limit = SearchText.typoLimit(word.count)
         guard limit > 0 else { return [] }
         var found: [(Int, [UInt8])] = []
@@ -393,7 +460,7 @@ public struct SearchIndex: Sendable {
 
     /// How the entry's names hold every word: all in one name (ranked as it matches), spread over its
     /// names, or nil when some word is in no name.
-    private func nameRank(_ owner: Int, _ q: SearchQuery) -> Rank? {
+    func nameRank(_ owner: Int, _ q: SearchQuery) -> Rank? {
         let entry = entries[owner]
         var best: Rank?
         for i in 0..<entry.names.count {
@@ -410,7 +477,7 @@ public struct SearchIndex: Sendable {
 
     /// The rank of one name holding every word: the whole name, its start, each at a word's start,
     /// or anywhere; nil when a word is missing.
-    private func rankInName(_ q: SearchQuery, from: Int, to: Int) -> Rank? {
+    func rankInName(_ q: SearchQuery, from: Int, to: Int) -> Rank? {
         var allAtWordStart = true
         for alternatives in q.terms {
             var present = false, atStart = false
@@ -438,7 +505,7 @@ public struct SearchIndex: Sendable {
     }
 
     /// True when every word (some alternative of it) is in the entry's names or texts.
-    private func allInEntry(_ owner: Int, _ terms: [[[UInt8]]]) -> Bool {
+    func allInEntry(_ owner: Int, _ terms: [[[UInt8]]]) -> Bool {
         let (nFrom, nTo) = names(of: owner), (tFrom, tTo) = texts(of: owner)
         for alternatives in terms {
             let present = alternatives.contains { has($0, nameBytes, nFrom, nTo) || has($0, textBytes, tFrom, tTo) }
@@ -447,22 +514,22 @@ public struct SearchIndex: Sendable {
         return true
     }
 
-    private func names(of owner: Int) -> (Int, Int) {
+    func names(of owner: Int) -> (Int, Int) {
         let e = entries[owner]
         return (Int(nameStart[Int(e.firstName)]), Int(nameStart[Int(e.firstName) + e.names.count]))
     }
 
-    private func texts(of owner: Int) -> (Int, Int) {
+    func texts(of owner: Int) -> (Int, Int) {
         let e = entries[owner]
         return (Int(textStart[Int(e.firstText)]), Int(textStart[Int(e.firstText) + e.texts.count]))
     }
 
-    private func has(_ word: [UInt8], _ bytes: [UInt8], _ from: Int, _ to: Int) -> Bool {
+    func has(_ word: [UInt8], _ bytes: [UInt8], _ from: Int, _ to: Int) -> Bool {
         bytes.withUnsafeBufferPointer { SearchIndex.find(word, in: $0, from: from, to: to) } != nil
     }
 
     /// The first text of an entry holding a word of the query, and where.
-    private func firstTextMatch(_ owner: Int, _ q: SearchQuery) -> (text: Int, offset: Int) {
+    func firstTextMatch(_ owner: Int, _ q: SearchQuery) -> (text: Int, offset: Int) {
         let entry = entries[owner]
         for i in 0..<entry.texts.count {
             let t = Int(entry.firstText) + i
@@ -501,7 +568,7 @@ public struct SearchIndex: Sendable {
 
     /// Calls `found` with each string (and byte offset) where `word` occurs, from the string `found`
     /// returns onwards; nil stops. Strings never hold the separator, so no match spans two.
-    private func scan(_ word: [UInt8], _ buffer: [UInt8], starts: [Int32], _ found: (Int, Int) -> Int?) {
+    static func scan(_ word: [UInt8], _ buffer: [UInt8], starts: [Int32], _ found: (Int, Int) -> Int?) {
         guard starts.count > 1, !word.isEmpty else { return }
         buffer.withUnsafeBufferPointer { bytes in
             guard let base = bytes.baseAddress else { return }
@@ -526,7 +593,7 @@ public struct SearchIndex: Sendable {
     }
 
     /// Index of the string holding byte `offset`, searching forward from `from`.
-    private static func owner(of offset: Int, _ starts: [Int32], from: Int) -> Int {
+    static func owner(of offset: Int, _ starts: [Int32], from: Int) -> Int {
         var lo = from, hi = starts.count - 2
         while lo < hi {
             let mid = (lo + hi + 1) / 2
@@ -536,7 +603,7 @@ public struct SearchIndex: Sendable {
     }
 
     /// Positions in `namesSorted` of the names starting with `q`.
-    private func prefixRange(_ q: [UInt8]) -> Range<Int> {
+    func prefixRange(_ q: [UInt8]) -> Range<Int> {
         nameBytes.withUnsafeBufferPointer { names in
             func order(_ i: Int) -> Int {
                 let name = Int(namesSorted[i])
@@ -557,7 +624,7 @@ public struct SearchIndex: Sendable {
         }
     }
 
-    private static func compare(_ bytes: UnsafeBufferPointer<UInt8>, _ a: Int32, _ aEnd: Int32, _ b: Int32, _ bEnd: Int32) -> Int {
+    static func compare(_ bytes: UnsafeBufferPointer<UInt8>, _ a: Int32, _ aEnd: Int32, _ b: Int32, _ bEnd: Int32) -> Int {
         var i = Int(a), j = Int(b)
         while i < Int(aEnd) && j < Int(bEnd) {
             if bytes[i] != bytes[j] { return bytes[i] < bytes[j] ? -1 : 1 }
@@ -571,7 +638,7 @@ public struct SearchIndex: Sendable {
 
     /// The hit for an entry matched by name; its context is the first other name with the best rank,
     /// when the record's own name does not have it.
-    private func nameHit(_ index: Int, _ q: SearchQuery, rank: Rank) -> SearchHit {
+    func nameHit(_ index: Int, _ q: SearchQuery, rank: Rank) -> SearchHit {
         let entry = entries[index]
         var context = ""
         if rank != .names, !q.terms.isEmpty {
@@ -586,7 +653,7 @@ public struct SearchIndex: Sendable {
         return SearchHit(id: entry.id, kind: entry.kind, label: entry.label, context: context, rank: rank.rawValue)
     }
 
-    private func textHit(_ index: Int, text: Int, byteOffset: Int) -> SearchHit {
+    func textHit(_ index: Int, text: Int, byteOffset: Int) -> SearchHit {
         let entry = entries[index]
         let original = entry.texts[text]
         let folded = original.folded

@@ -1,0 +1,169 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Every distinct word of every name (as search stores names: collapsed, `SearchText`), in byte
+/// order, each with the search entries whose names hold it and those with a name that starts with it.
+/// A query word finds the words it starts by binary search and the words it is inside by one scan of
+/// the words (a few hundred kilobytes however many records repeat them), and from them the entries,
+/// in entry order, without reading every name. Built once, with the search index.
+struct NameWords: Sendable {
+    /// The words, each followed by a separator byte (1), the whole ending in a zero byte for `strstr`.
+    let bytes: [UInt8]
+    /// Where each word starts in `bytes`, plus the end.
+    let starts: [Int32]
+    /// For each word, the entries (ascending, each once) with a name holding it: `postings[postingStart[w]..<postingStart[w + 1]]`.
+    let postingStart: [Int32]
+    let postings: [Int32]
+    /// For each word, the entries with a name whose first word it is.
+    let firstStart: [Int32]
+    let firsts: [Int32]
+
+    var count: Int { starts.count - 1 }
+
+    /// From names laid out in entry order: name `n` is `names[nameStart[n]..<nameStart[n + 1] - 1]`
+    /// and belongs to entry `nameOwner[n]` (never decreasing).
+    init(names: [UInt8], nameStart: [Int32], nameOwner: [Int32]) {
+        var ids: [ArraySlice<UInt8>: Int] = [:]
+        var words: [ArraySlice<UInt8>] = []
+        var lists: [[Int32]] = [], firstLists: [[Int32]] = []
+        for n in 0..<nameOwner.count {
+            let owner = nameOwner[n]
+            let to = Int(nameStart[n + 1]) - 1
+            var p = Int(nameStart[n]), first = true
+            while p < to {
+                var end = p
+                while end < to && names[end] != 0x20 { end += 1 }
+                let word = names[p..<end]
+                let id: Int
+                if let known = ids[word] {
+                    id = known
+                } else {
+                    id = words.count
+                    ids[word] = id
+                    words.append(word)
+                    lists.append([])
+                    firstLists.append([])
+                }
+                // Entries come in order, so an entry already listed is the list's last.
+                if lists[id].last != owner { lists[id].append(owner) }
+                if first, firstLists[id].last != owner { firstLists[id].append(owner) }
+                first = false
+                p = end + 1
+            }
+        }
+        let order = words.indices.sorted { words[$0].lexicographicallyPrecedes(words[$1]) }
+        var bytes: [UInt8] = [], starts: [Int32] = []
+        var postingStart: [Int32] = [0], postings: [Int32] = [], firstStart: [Int32] = [0], firsts: [Int32] = []
+        for id in order {
+            starts.append(Int32(bytes.count))
+            bytes.append(contentsOf: words[id])
+            bytes.append(1)
+            postings.append(contentsOf: lists[id])
+            postingStart.append(Int32(postings.count))
+            firsts.append(contentsOf: firstLists[id])
+            firstStart.append(Int32(firsts.count))
+        }
+        starts.append(Int32(bytes.count))
+        bytes.append(0)
+        self.bytes = bytes
+        self.starts = starts
+        self.postingStart = postingStart
+        self.postings = postings
+        self.firstStart = firstStart
+        self.firsts = firsts
+    }
+
+    func word(_ w: Int) -> ArraySlice<UInt8> { bytes[Int(starts[w])..<(Int(starts[w + 1]) - 1)] }
+
+    /// The entries whose names hold word `w`, as a range of `postings`.
+    func entries(_ w: Int) -> Range<Int> { Int(postingStart[w])..<Int(postingStart[w + 1]) }
+
+    /// The entries with a name starting with word `w`, as a range of `firsts`.
+    func firstEntries(_ w: Int) -> Range<Int> { Int(firstStart[w])..<Int(firstStart[w + 1]) }
+
+    /// The words that start with `prefix`.
+    func starting<C: Collection>(with prefix: C) -> Range<Int> where C.Element == UInt8 {
+        func order(_ w: Int) -> Int {
+            var i = Int(starts[w])
+            let end = Int(starts[w + 1]) - 1
+            for b in prefix {
+                if i >= end { return -1 }
+                if bytes[i] != b { return bytes[i] < b ? -1 : 1 }
+                i += 1
+            }
+            return 0
+        }
+        var lo = 0, hi = count
+        while lo < hi { let mid = (lo + hi) / 2; if order(mid) < 0 { lo = mid + 1 } else { hi = mid } }
+        let first = lo
+        hi = count
+        while lo < hi { let mid = (lo + hi) / 2; if order(mid) <= 0 { lo = mid + 1 } else { hi = mid } }
+        return first..<lo
+    }
+
+    /// The word equal to `word`, if some name has it.
+    func id<C: Collection>(of word: C) -> Int? where C.Element == UInt8 {
+        let range = starting(with: word)
+        guard let first = range.first, self.word(first).count == word.count else { return nil }
+        return first
+    }
+
+    /// The words `part` occurs in, in order.
+    func containing(_ part: [UInt8]) -> [Int] {
+        var found: [Int] = []
+        SearchIndex.scan(part, bytes, starts: starts) { w, _ in
+            found.append(w)
+            return w + 1
+        }
+        return found
+    }
+}
+
+/// Ascending lists of entries merged into one ascending stream, each entry once: the smallest head
+/// of the lists is kept on a heap, so taking the first k entries of m lists costs about k log m.
+struct EntryStream {
+    private let list: [Int32]
+    private var heap: [(at: Int, end: Int)]
+    private var last: Int32 = -1
+
+    init(_ list: [Int32], ranges: [Range<Int>]) {
+        self.list = list
+        heap = ranges.filter { !$0.isEmpty }.map { ($0.lowerBound, $0.upperBound) }
+        if heap.count > 1 { for i in stride(from: heap.count / 2 - 1, through: 0, by: -1) { siftDown(i) } }
+    }
+
+    mutating func next() -> Int32? {
+        while let top = heap.first {
+            let value = list[top.at]
+            if top.at + 1 < top.end {
+                heap[0].at += 1
+            } else {
+                heap[0] = heap[heap.count - 1]
+                heap.removeLast()
+            }
+            if !heap.isEmpty { siftDown(0) }
+            if value != last {
+                last = value
+                return value
+            }
+        }
+        return nil
+    }
+
+    private mutating func siftDown(_ start: Int) {
+        var i = start
+        let n = heap.count
+        while true {
+            let l = 2 * i + 1, r = l + 1
+            var smallest = i
+            if l < n, list[heap[l].at] < list[heap[smallest].at] { smallest = l }
+            if r < n, list[heap[r].at] < list[heap[smallest].at] { smallest = r }
+            if smallest == i { return }
+            heap.swapAt(i, smallest)
+            i = smallest
+        }
+    }
+}
