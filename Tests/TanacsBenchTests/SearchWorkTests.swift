@@ -70,7 +70,8 @@ final class SearchWorkTests: XCTestCase {
                 let got = index.search(parsed, limit: limit), want = index.scanningSearch(parsed, limit: limit)
                 if got != want {
                     differ += 1
-                    if differ <= 5 { XCTAssertEqual(got, want, "\(query) limit \(limit)") }
+                    let show = { (hits: [SearchHit]) in hits.map { "\($0.id) \($0.rank) \($0.label) | \($0.context)" } }
+                    if differ <= 5 { XCTAssertEqual(show(got), show(want), "\(query) limit \(limit)") }
                 }
             }
         }
@@ -78,7 +79,7 @@ final class SearchWorkTests: XCTestCase {
     }
 
     func testSameResultsAsTheScanningSearchOnTheBundledData() {
-        assertSameAsScanning(Self.small, every: 1, limits: [1, 7, 300])
+        assertSameAsScanning(Self.small, every: 1, limits: [7, 300])
     }
 
     func testSameResultsAsTheScanningSearchAtFourTimesTheData() {
