@@ -5,7 +5,7 @@ import Darwin
 #endif
 
 /// Every distinct word of every name (as search stores names: collapsed, `SearchText`), in byte
-/// order, each with the search entries whose names hold it and those with a name that starts with it.
+/// order, each with the search entries whose names hold it.
 /// A query word finds the words it starts by binary search and the words it is inside by one scan of
 /// the words (a few hundred kilobytes however many records repeat them), and from them the entries,
 /// in entry order, without reading every name. Built once, with the search index.
@@ -17,9 +17,6 @@ struct NameWords: Sendable {
     /// For each word, the entries (ascending, each once) with a name holding it: `postings[postingStart[w]..<postingStart[w + 1]]`.
     let postingStart: [Int32]
     let postings: [Int32]
-    /// For each word, the entries with a name whose first word it is.
-    let firstStart: [Int32]
-    let firsts: [Int32]
 
     var count: Int { starts.count - 1 }
 
@@ -28,11 +25,11 @@ struct NameWords: Sendable {
     init(names: [UInt8], nameStart: [Int32], nameOwner: [Int32]) {
         var ids: [ArraySlice<UInt8>: Int] = [:]
         var words: [ArraySlice<UInt8>] = []
-        var lists: [[Int32]] = [], firstLists: [[Int32]] = []
+        var lists: [[Int32]] = []
         for n in 0..<nameOwner.count {
             let owner = nameOwner[n]
             let to = Int(nameStart[n + 1]) - 1
-            var p = Int(nameStart[n]), first = true
+            var p = Int(nameStart[n])
             while p < to {
                 var end = p
                 while end < to && names[end] != 0x20 { end += 1 }
@@ -45,26 +42,21 @@ struct NameWords: Sendable {
                     ids[word] = id
                     words.append(word)
                     lists.append([])
-                    firstLists.append([])
                 }
                 // Entries come in order, so an entry already listed is the list's last.
                 if lists[id].last != owner { lists[id].append(owner) }
-                if first, firstLists[id].last != owner { firstLists[id].append(owner) }
-                first = false
                 p = end + 1
             }
         }
         let order = words.indices.sorted { words[$0].lexicographicallyPrecedes(words[$1]) }
         var bytes: [UInt8] = [], starts: [Int32] = []
-        var postingStart: [Int32] = [0], postings: [Int32] = [], firstStart: [Int32] = [0], firsts: [Int32] = []
+        var postingStart: [Int32] = [0], postings: [Int32] = []
         for id in order {
             starts.append(Int32(bytes.count))
             bytes.append(contentsOf: words[id])
             bytes.append(1)
             postings.append(contentsOf: lists[id])
             postingStart.append(Int32(postings.count))
-            firsts.append(contentsOf: firstLists[id])
-            firstStart.append(Int32(firsts.count))
         }
         starts.append(Int32(bytes.count))
         bytes.append(0)
@@ -72,17 +64,12 @@ struct NameWords: Sendable {
         self.starts = starts
         self.postingStart = postingStart
         self.postings = postings
-        self.firstStart = firstStart
-        self.firsts = firsts
     }
 
     func word(_ w: Int) -> ArraySlice<UInt8> { bytes[Int(starts[w])..<(Int(starts[w + 1]) - 1)] }
 
     /// The entries whose names hold word `w`, as a range of `postings`.
     func entries(_ w: Int) -> Range<Int> { Int(postingStart[w])..<Int(postingStart[w + 1]) }
-
-    /// The entries with a name starting with word `w`, as a range of `firsts`.
-    func firstEntries(_ w: Int) -> Range<Int> { Int(firstStart[w])..<Int(firstStart[w + 1]) }
 
     /// The words that start with `prefix`.
     func starting<C: Collection>(with prefix: C) -> Range<Int> where C.Element == UInt8 {
@@ -122,9 +109,14 @@ struct NameWords: Sendable {
     }
 }
 
+/// Entries one at a time, ascending, each once.
+protocol EntrySource {
+    mutating func next() -> Int32?
+}
+
 /// Ascending lists of entries merged into one ascending stream, each entry once: the smallest head
 /// of the lists is kept on a heap, so taking the first k entries of m lists costs about k log m.
-struct EntryStream {
+struct EntryStream: EntrySource {
     private let list: [Int32]
     private var heap: [(at: Int, end: Int)]
     private var last: Int32 = -1
@@ -161,6 +153,97 @@ struct EntryStream {
             var smallest = i
             if l < n, list[heap[l].at] < list[heap[smallest].at] { smallest = l }
             if r < n, list[heap[r].at] < list[heap[smallest].at] { smallest = r }
+            if smallest == i { return }
+            heap.swapAt(i, smallest)
+            i = smallest
+        }
+    }
+}
+
+/// The positions of the smallest values in ranges of an array (a segment tree of positions), so the
+/// values of any range can be taken in ascending order without reading the whole range.
+struct RangeMinimum: Sendable {
+    let values: [Int32]
+    /// Node k covers its children 2k and 2k + 1; leaves (n + i) are the positions themselves.
+    private let tree: [Int32]
+
+    init(_ values: [Int32]) {
+        self.values = values
+        let n = values.count
+        var tree = [Int32](repeating: 0, count: 2 * max(n, 1))
+        for i in 0..<n { tree[n + i] = Int32(i) }
+        if n > 1 {
+            for k in stride(from: n - 1, through: 1, by: -1) {
+                let (a, b) = (tree[2 * k], tree[2 * k + 1])
+                tree[k] = values[Int(b)] < values[Int(a)] ? b : a
+            }
+        }
+        self.tree = tree
+    }
+
+    /// The position of the smallest value in `range` (non-empty).
+    func minimum(_ range: Range<Int>) -> Int {
+        let n = values.count
+        var l = range.lowerBound + n, r = range.upperBound + n
+        var best = range.lowerBound
+        while l < r {
+            if l & 1 == 1 { let p = Int(tree[l]); if values[p] < values[best] { best = p }; l += 1 }
+            if r & 1 == 1 { r -= 1; let p = Int(tree[r]); if values[p] < values[best] { best = p } }
+            l >>= 1
+            r >>= 1
+        }
+        return best
+    }
+}
+
+/// The values of some ranges of an array, ascending, each once: the range holding the smallest value
+/// left is split around it, so taking k values costs about k log n however long the ranges are.
+struct RangeStream: EntrySource {
+    private let table: RangeMinimum
+    /// Pieces of ranges not taken yet, each with the position of its smallest value; a min-heap.
+    private var heap: [(at: Int, range: Range<Int>)] = []
+    private var last: Int32 = -1
+
+    init(_ table: RangeMinimum, ranges: [Range<Int>]) {
+        self.table = table
+        for range in ranges where !range.isEmpty { push(range) }
+    }
+
+    mutating func next() -> Int32? {
+        while let top = heap.first {
+            heap[0] = heap[heap.count - 1]
+            heap.removeLast()
+            if !heap.isEmpty { siftDown(0) }
+            if top.range.lowerBound < top.at { push(top.range.lowerBound..<top.at) }
+            if top.at + 1 < top.range.upperBound { push((top.at + 1)..<top.range.upperBound) }
+            let value = table.values[top.at]
+            if value != last {
+                last = value
+                return value
+            }
+        }
+        return nil
+    }
+
+    private func value(_ i: Int) -> Int32 { table.values[heap[i].at] }
+
+    private mutating func push(_ range: Range<Int>) {
+        heap.append((table.minimum(range), range))
+        var i = heap.count - 1
+        while i > 0, value(i) < value((i - 1) / 2) {
+            heap.swapAt(i, (i - 1) / 2)
+            i = (i - 1) / 2
+        }
+    }
+
+    private mutating func siftDown(_ start: Int) {
+        var i = start
+        let n = heap.count
+        while true {
+            let l = 2 * i + 1, r = l + 1
+            var smallest = i
+            if l < n, value(l) < value(smallest) { smallest = l }
+            if r < n, value(r) < value(smallest) { smallest = r }
             if smallest == i { return }
             heap.swapAt(i, smallest)
             i = smallest

@@ -120,8 +120,8 @@ public struct SearchIndex: Sendable {
     let nameOwner: [Int32]
     /// Name indices in byte order of their collapsed text (equal names in entry order), for prefix lookups.
     let namesSorted: [Int32]
-    /// The entry of each name in `namesSorted`.
-    let sortedNameOwners: [Int32]
+    /// The entry of each name in `namesSorted`, to take the entries of a range of names in order.
+    let sortedNameOwners: RangeMinimum
     /// The names' words, each with the entries whose names hold it.
     let words: NameWords
     let textBytes: [UInt8]
@@ -199,7 +199,7 @@ public struct SearchIndex: Sendable {
         let sorted = nameBytes.withUnsafeBufferPointer { bytes in
             (0..<Int32(nameOwner.count)).sorted { a, b in
                 let order = SearchIndex.compare(bytes, nameStart[Int(a)], nameStart[Int(a) + 1] - 1, nameStart[Int(b)], nameStart[Int(b) + 1] - 1)
-                // Equal names in entry order, so the entries named exactly by a query come in order.
+                // Equal names in entry order, whatever the sort does with ties.
                 return order != 0 ? order < 0 : a < b
             }
         }
@@ -214,7 +214,7 @@ public struct SearchIndex: Sendable {
         self.nameStart = nameStart
         self.nameOwner = nameOwner
         self.namesSorted = sorted
-        self.sortedNameOwners = sorted.map { nameOwner[Int($0)] }
+        self.sortedNameOwners = RangeMinimum(sorted.map { nameOwner[Int($0)] })
         self.words = NameWords(names: nameBytes, nameStart: nameStart, nameOwner: nameOwner)
         self.textWords = SearchIndex.distinctWords(textBytes)
         self.textBytes = textBytes
@@ -276,7 +276,7 @@ public struct SearchIndex: Sendable {
         var hits: [(owner: Int, rank: Rank)] = []
         // Name ranks worked out so far (nil: some word is in none of the entry's names).
         var ranks: [Int32: Rank?] = [:]
-        func take(_ stream: inout EntryStream, _ rank: Rank) -> Bool {
+        func take<Source: EntrySource>(_ stream: inout Source, _ rank: Rank) -> Bool {
             while hits.count < limit, let owner = stream.next() {
                 work.entriesRead += 1
                 let r: Rank?
@@ -295,17 +295,9 @@ public struct SearchIndex: Sendable {
 
         // The whole name, then its start: the query's words in order, or one word's corrections.
         let phrases = q.terms.count == 1 ? q.terms[0] : [q.phrase]
-        var exact = EntryStream(sortedNameOwners, ranges: phrases.map(exactRange))
+        var exact = RangeStream(sortedNameOwners, ranges: phrases.map(exactRange))
         if take(&exact, .exactName) { return named() }
-        var firstWords: Set<Int> = []
-        for phrase in phrases {
-            if let space = phrase.firstIndex(of: 0x20) {
-                if let w = words.id(of: phrase[..<space]) { firstWords.insert(w) }
-            } else {
-                firstWords.formUnion(words.starting(with: phrase))
-            }
-        }
-        var starting = EntryStream(words.firsts, ranges: firstWords.map(words.firstEntries))
+        var starting = RangeStream(sortedNameOwners, ranges: phrases.map(prefixRange))
         if take(&starting, .namePrefix) { return named() }
 
         // Every word at the start of a word of one name: from the entries of the term whose words
