@@ -250,3 +250,39 @@ struct RangeStream: EntrySource {
         }
     }
 }
+
+/// Which runs of one, two and three bytes occur in a buffer, one bit each (2 MB for the three-byte
+/// runs), set in one pass. A string with a run that never occurs is not in the buffer; one whose runs
+/// all occur may be, and has to be looked for.
+struct ByteGrams: Sendable {
+    private var singles = [UInt64](repeating: 0, count: 1 << 2)
+    private var pairs = [UInt64](repeating: 0, count: 1 << 10)
+    private var triples = [UInt64](repeating: 0, count: 1 << 18)
+
+    init(_ bytes: [UInt8]) {
+        bytes.withUnsafeBufferPointer { b in
+            var run: UInt32 = 0
+            for (i, byte) in b.enumerated() {
+                run = (run << 8 | UInt32(byte)) & 0xFF_FFFF
+                singles[Int(byte) >> 6] |= 1 << (UInt64(byte) & 63)
+                if i >= 1 { let k = Int(run & 0xFFFF); pairs[k >> 6] |= 1 << UInt64(k & 63) }
+                if i >= 2 { let k = Int(run); triples[k >> 6] |= 1 << UInt64(k & 63) }
+            }
+        }
+    }
+
+    /// False when `word` certainly does not occur in the buffer.
+    func mayHold(_ word: [UInt8]) -> Bool {
+        func has(_ table: [UInt64], _ k: Int) -> Bool { table[k >> 6] & (1 << UInt64(k & 63)) != 0 }
+        switch word.count {
+        case 0: return false
+        case 1: return has(singles, Int(word[0]))
+        case 2: return has(pairs, Int(word[0]) << 8 | Int(word[1]))
+        default:
+            for i in 2..<word.count where !has(triples, Int(word[i - 2]) << 16 | Int(word[i - 1]) << 8 | Int(word[i])) {
+                return false
+            }
+            return true
+        }
+    }
+}

@@ -127,9 +127,9 @@ public struct SearchIndex: Sendable {
     let textBytes: [UInt8]
     let textStart: [Int32]
     let textOwner: [Int32]
-    /// Every distinct word of the texts, each followed by a separator byte (1), the whole ending in a
-    /// zero byte: a word no text holds is known absent without scanning the texts.
-    let textWords: [UInt8]
+    /// The runs of one, two and three bytes the texts hold: a word with a run no text holds is in no
+    /// text, known without scanning them (a query typed wrong would otherwise read every text).
+    let textGrams: ByteGrams
     /// Every distinct word of every name, for typo tolerance, bucketed by length.
     let nameWords: [[[UInt8]]]
     /// The same words in byte order, to tell by binary search whether a query word starts one.
@@ -216,7 +216,7 @@ public struct SearchIndex: Sendable {
         self.namesSorted = sorted
         self.sortedNameOwners = RangeMinimum(sorted.map { nameOwner[Int($0)] })
         self.words = NameWords(names: nameBytes, nameStart: nameStart, nameOwner: nameOwner)
-        self.textWords = SearchIndex.distinctWords(textBytes)
+        self.textGrams = ByteGrams(textBytes)
         self.textBytes = textBytes
         self.textStart = textStart
         self.textOwner = textOwner
@@ -337,7 +337,7 @@ public struct SearchIndex: Sendable {
         let room = limit - hits.count
         var found: Set<Int> = textTier
         var offsets: [Int: (text: Int, offset: Int)] = [:]
-        for alternative in q.terms[driver] where inSomeText(alternative) {
+        for alternative in q.terms[driver] where textGrams.mayHold(alternative) {
             var count = 0
             Self.scan(alternative, textBytes, starts: textStart) { text, offset in
                 let owner = Int(textOwner[text])
@@ -357,37 +357,6 @@ public struct SearchIndex: Sendable {
             results.append(textHit(owner, text: at.text, byteOffset: at.offset))
         }
         return results
-    }
-
-    /// The distinct words of a buffer of strings (separated by 1, ended by 0), laid out the same way.
-    static func distinctWords(_ buffer: [UInt8]) -> [UInt8] {
-        var seen: Set<ArraySlice<UInt8>> = []
-        var out: [UInt8] = []
-        var p = 0
-        let end = buffer.count - 1
-        while p < end {
-            var e = p
-            while e < end, buffer[e] != 0x20, buffer[e] != 1 { e += 1 }
-            if e > p, seen.insert(buffer[p..<e]).inserted {
-                out.append(contentsOf: buffer[p..<e])
-                out.append(1)
-            }
-            p = e + 1
-        }
-        out.append(0)
-        return out
-    }
-
-    /// True when some text holds `part` (inside one of its words, as a query word has no spaces).
-    func inSomeText(_ part: [UInt8]) -> Bool {
-        guard !part.isEmpty else { return false }
-        return textWords.withUnsafeBufferPointer { words in
-            (part + [0]).withUnsafeBufferPointer { needle in
-                UnsafeRawPointer(words.baseAddress!).withMemoryRebound(to: CChar.self, capacity: words.count) { hay in
-                    needle.baseAddress!.withMemoryRebound(to: CChar.self, capacity: needle.count) { strstr(hay, $0) != nil }
-                }
-            }
-        }
     }
 
     /// Positions in `namesSorted` of the names equal to `phrase`: the first of those starting with it.
