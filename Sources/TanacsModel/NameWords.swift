@@ -255,20 +255,36 @@ struct RangeStream: EntrySource {
 /// runs), set in one pass. A string with a run that never occurs is not in the buffer; one whose runs
 /// all occur may be, and has to be looked for.
 struct ByteGrams: Sendable {
-    private var singles = [UInt64](repeating: 0, count: 1 << 2)
-    private var pairs = [UInt64](repeating: 0, count: 1 << 10)
-    private var triples = [UInt64](repeating: 0, count: 1 << 18)
+    private let singles: [UInt64], pairs: [UInt64], triples: [UInt64]
 
     init(_ bytes: [UInt8]) {
+        var singles = [UInt64](repeating: 0, count: 1 << 2)
+        var pairs = [UInt64](repeating: 0, count: 1 << 10)
+        var triples = [UInt64](repeating: 0, count: 1 << 18)
         bytes.withUnsafeBufferPointer { b in
-            var run: UInt32 = 0
-            for (i, byte) in b.enumerated() {
-                run = (run << 8 | UInt32(byte)) & 0xFF_FFFF
-                singles[Int(byte) >> 6] |= 1 << (UInt64(byte) & 63)
-                if i >= 1 { let k = Int(run & 0xFFFF); pairs[k >> 6] |= 1 << UInt64(k & 63) }
-                if i >= 2 { let k = Int(run); triples[k >> 6] |= 1 << UInt64(k & 63) }
+            singles.withUnsafeMutableBufferPointer { one in
+                pairs.withUnsafeMutableBufferPointer { two in
+                    triples.withUnsafeMutableBufferPointer { three in
+                        guard b.count >= 2 else {
+                            for byte in b { one[Int(byte) >> 6] |= 1 << (UInt64(byte) & 63) }
+                            return
+                        }
+                        var run = UInt32(b[0]) << 8 | UInt32(b[1])
+                        for byte in b { one[Int(byte) >> 6] |= 1 << (UInt64(byte) & 63) }
+                        two[Int(run) >> 6] |= 1 << UInt64(run & 63)
+                        for i in 2..<b.count {
+                            run = (run << 8 | UInt32(b[i])) & 0xFF_FFFF
+                            let pair = run & 0xFFFF
+                            two[Int(pair) >> 6] |= 1 << UInt64(pair & 63)
+                            three[Int(run) >> 6] |= 1 << UInt64(run & 63)
+                        }
+                    }
+                }
             }
         }
+        self.singles = singles
+        self.pairs = pairs
+        self.triples = triples
     }
 
     /// False when `word` certainly does not occur in the buffer.
