@@ -251,16 +251,16 @@ struct RangeStream: EntrySource {
     }
 }
 
-/// Which runs of one, two and three bytes occur in a buffer, one bit each (2 MB for the three-byte
-/// runs), set in one pass. A string with a run that never occurs is not in the buffer; one whose runs
-/// all occur may be, and has to be looked for.
+/// Which runs of one, two and three bytes occur in a buffer, one bit each (three-byte runs hashed
+/// to 2^21 bits, 256 KB), set in one pass. A string with a run that never occurs is not in the
+/// buffer; one whose runs all occur (or share a bit with runs that do) may be, and is looked for.
 struct ByteGrams: Sendable {
     private let singles: [UInt64], pairs: [UInt64], triples: [UInt64]
 
     init(_ bytes: [UInt8]) {
         var singles = [UInt64](repeating: 0, count: 1 << 2)
         var pairs = [UInt64](repeating: 0, count: 1 << 10)
-        var triples = [UInt64](repeating: 0, count: 1 << 18)
+        var triples = [UInt64](repeating: 0, count: 1 << (ByteGrams.tripleBits - 6))
         bytes.withUnsafeBufferPointer { b in
             singles.withUnsafeMutableBufferPointer { one in
                 pairs.withUnsafeMutableBufferPointer { two in
@@ -276,7 +276,8 @@ struct ByteGrams: Sendable {
                             run = (run << 8 | UInt32(b[i])) & 0xFF_FFFF
                             let pair = run & 0xFFFF
                             two[Int(pair) >> 6] |= 1 << UInt64(pair & 63)
-                            three[Int(run) >> 6] |= 1 << UInt64(run & 63)
+                            let k = ByteGrams.slot(run)
+                            three[k >> 6] |= 1 << UInt64(k & 63)
                         }
                     }
                 }
@@ -287,6 +288,11 @@ struct ByteGrams: Sendable {
         self.triples = triples
     }
 
+    static let tripleBits = 21
+
+    /// A three-byte run's bit: Fibonacci hashing spreads the runs of text over the table.
+    @inline(__always) static func slot(_ run: UInt32) -> Int { Int((run &* 0x9E37_79B1) >> (32 - UInt32(tripleBits))) }
+
     /// False when `word` certainly does not occur in the buffer.
     func mayHold(_ word: [UInt8]) -> Bool {
         func has(_ table: [UInt64], _ k: Int) -> Bool { table[k >> 6] & (1 << UInt64(k & 63)) != 0 }
@@ -295,7 +301,7 @@ struct ByteGrams: Sendable {
         case 1: return has(singles, Int(word[0]))
         case 2: return has(pairs, Int(word[0]) << 8 | Int(word[1]))
         default:
-            for i in 2..<word.count where !has(triples, Int(word[i - 2]) << 16 | Int(word[i - 1]) << 8 | Int(word[i])) {
+            for i in 2..<word.count where !has(triples, ByteGrams.slot(UInt32(word[i - 2]) << 16 | UInt32(word[i - 1]) << 8 | UInt32(word[i]))) {
                 return false
             }
             return true

@@ -75,15 +75,16 @@ final class SearchWorkTests: XCTestCase {
                 }
             }
         }
-        XCTAssertEqual(differ, 0, "queries whose results differ")
+        XCTAssertEqual(differ, 0, "queries whose results differ, of \(queries.count)")
+        print("SearchWorkTests: \(queries.count) queries compared at limits \(limits) over \(model.events.count) events")
     }
 
     func testSameResultsAsTheScanningSearchOnTheBundledData() {
-        assertSameAsScanning(Self.small, every: 1, limits: [7, 300])
+        assertSameAsScanning(Self.small, every: 3, limits: [7, 300])
     }
 
     func testSameResultsAsTheScanningSearchAtFourTimesTheData() {
-        assertSameAsScanning(Self.large, every: 9, limits: [7, 300])
+        assertSameAsScanning(Self.large, every: 20, limits: [7, 300])
     }
 
     /// Typed a character at a time, a query whose names fill the page reads about as many entries as

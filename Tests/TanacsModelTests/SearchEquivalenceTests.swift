@@ -28,6 +28,23 @@ final class SearchEquivalenceTests: XCTestCase {
         for name in m.places.map(\.name) + m.councils.map(\.name) + m.people.map(\.name) {
             for n in 1...min(4, name.count) { queries.insert(String(name.prefix(n))) }
         }
+        // Every prefix of every word of an eighth of those names (the reference is slow; SearchWorkTests
+        // types them all), the word with a typo, and two words together.
+        let named = m.places.map(\.name) + m.councils.map(\.name) + m.people.map(\.name) + m.figures.map(\.topic)
+        for name in named.enumerated().filter({ $0.offset % 8 == 0 }).map(\.element) {
+            let words = name.split(separator: " ").map(String.init)
+            for word in words {
+                for n in 1...word.count { queries.insert(String(word.prefix(n))) }
+                if word.count > 3 {
+                    var swapped = Array(word)
+                    swapped.swapAt(1, 2)
+                    queries.insert(String(swapped))
+                    queries.insert(String(word.dropLast()) + "q")
+                }
+            }
+            if words.count > 1 { queries.insert(words[1] + " " + words[0].prefix(3)) }
+        }
+        queries.formUnion(["", "copy", "e\u{301}", "ÁVH", "straße", String(repeating: "a ", count: 40), "dud", "dudas"])
         for x in m.excerpts.prefix(60) {
             for word in x.text.split(separator: " ").prefix(4) { queries.insert(String(word)) }
         }
