@@ -111,9 +111,6 @@ public enum Benchmark {
             if let bucket {
                 samples[keyPath: bucket].append(ns)
                 cpu[keyPath: bucket].append(threadCPU() - cpuStart)
-                if bucket == \.search, ProcessInfo.processInfo.environment["TANACS_TRACE"] != nil {
-                    FileHandle.standardError.write("TRACE \(state.search?.query ?? "-")\t\(ns / 1e6)\t\((threadCPU() - cpuStart) / 1e6)\n".data(using: .utf8)!)
-                }
             }
         }
 
