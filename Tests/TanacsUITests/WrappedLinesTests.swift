@@ -102,14 +102,15 @@ final class WrappedLinesTests: XCTestCase {
             for start in starts + ["/a", "/council"] {
                 var lazy = AppState(model: m, width: width, height: height)
                 var whole = AppState(model: m, width: width, height: height)
-                func press(_ key: Key) {
+                func send(_ msg: Msg) {
                     _ = whole.detailLines(width: whole.detailTextWidth)
-                    Reducer.reduce(&lazy, .key(key))
-                    Reducer.reduce(&whole, .key(key))
+                    Reducer.reduce(&lazy, msg)
+                    Reducer.reduce(&whole, msg)
                     _ = whole.detailLines(width: whole.detailTextWidth)
-                    XCTAssertEqual(lazy.detail.cursor, whole.detail.cursor, "\(start) \(width)×\(height) after \(key)")
-                    XCTAssertEqual(Screen.render(lazy).text, Screen.render(whole).text, "\(start) \(width)×\(height) after \(key)")
+                    XCTAssertEqual(lazy.detail.cursor, whole.detail.cursor, "\(start) \(width)×\(height) after \(msg)")
+                    XCTAssertEqual(Screen.render(lazy).text, Screen.render(whole).text, "\(start) \(width)×\(height) after \(msg)")
                 }
+                func press(_ key: Key) { send(.key(key)) }
                 if start.hasPrefix("/") {
                     for key in [Key.char("/")] + start.dropFirst().map({ .char($0) }) + [.enter] { press(key) }
                 } else {
@@ -117,6 +118,10 @@ final class WrappedLinesTests: XCTestCase {
                     Reducer.start(&whole, at: start, date: nil)
                 }
                 for key in walk { press(key) }
+                // A resize wraps the page anew at another width, deep in it: the view keeps its place.
+                for _ in 0..<12 { press(.pageDown) }
+                send(.resize(width: width - 25, height: height - 3))
+                send(.resize(width: width, height: height))
                 // Reading a quotation in its article, from the page's selection.
                 press(.enter)
                 for key in [Key.char("j"), .char("j"), .pageDown, .char("G"), .char("q")] { press(key) }
