@@ -121,6 +121,7 @@ final class WrappedLinesTests: XCTestCase {
                 // A resize wraps the page anew at another width, deep in it: the view keeps its place.
                 for _ in 0..<12 { press(.pageDown) }
                 send(.resize(width: width - 25, height: height - 3))
+                send(.resize(width: width + 20, height: height))
                 send(.resize(width: width, height: height))
                 // Reading a quotation in its article, from the page's selection.
                 press(.enter)
