@@ -102,4 +102,24 @@ final class CanvasTests: XCTestCase {
         XCTAssertEqual(r.splitBottom(1).1, Rect(x: 0, y: 9, width: 100, height: 1))
         XCTAssertEqual(r.inset(1), Rect(x: 1, y: 1, width: 98, height: 8))
     }
+
+    /// Printable ASCII is written byte by byte; it must land exactly as the grapheme walk puts it
+    /// (forced here by a zero-width space, which cleaning removes), clipping and return value included,
+    /// over a wide character it half covers too.
+    func testASCIIIsWrittenAsTheGraphemeWalkWritesIt() {
+        let texts = ["", "a", "Budapest", "Timeline 30/213", String(repeating: "x", count: 40), " ~!@#$%^&*()_+{}|:\"<>?`-=[];',./"]
+        for text in texts {
+            for x in [-3, 0, 5, 18] {
+                for limit in [nil, 0, 4, 12, 30] as [Int?] {
+                    var fast = Canvas(width: 20, height: 2), walked = Canvas(width: 20, height: 2)
+                    fast.write("日本語の町", x: 3, y: 1)
+                    walked.write("日本語の町", x: 3, y: 1)
+                    let a = fast.write(text, x: x, y: 1, style: Theme.link, limit: limit)
+                    let b = walked.write(text + "\u{200B}", x: x, y: 1, style: Theme.link, limit: limit)
+                    XCTAssertEqual(a, b, "\(text) at \(x), limit \(String(describing: limit))")
+                    XCTAssertEqual(fast, walked, "\(text) at \(x), limit \(String(describing: limit))")
+                }
+            }
+        }
+    }
 }

@@ -34,6 +34,15 @@ public struct Canvas: Sendable, Equatable {
         let end = min(limit ?? width, width)
         guard y >= 0, y < height else { return x }
         var column = x
+        // Printable ASCII, most of what is drawn, is clean and a column a byte: no grapheme walk.
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) {
+            for byte in text.utf8 {
+                if column >= end { return end }
+                if column >= 0 { put(Cell(grapheme: Canvas.ascii[Int(byte)], style: style, isContinuation: false), x: column, y: y) }
+                column += 1
+            }
+            return column
+        }
         for character in Sanitizer.clean(text) {
             let w = TextWidth.of(character)
             if w == 0 {
@@ -51,6 +60,9 @@ public struct Canvas: Sendable, Equatable {
         }
         return column
     }
+
+    /// Each ASCII byte as a one-character string.
+    private static let ascii: [String] = (0..<128).map { String(Character(Unicode.Scalar(UInt8($0)))) }
 
     /// Fills a rectangle with spaces in a style.
     public mutating func fill(_ rect: Rect, style: Style = .plain) {
