@@ -122,4 +122,41 @@ final class CanvasTests: XCTestCase {
             }
         }
     }
+
+    /// Every scalar `standsAlone` names is a grapheme by itself beside letters on either side and
+    /// beside itself, and has the width its one-scalar grapheme has.
+    func testScalarsThatStandAloneAreGraphemesOfTheirOwn() {
+        var checked = 0
+        for value in UInt32(0)..<0x3000 {
+            guard let s = Unicode.Scalar(value), TextWidth.standsAlone(s) else { continue }
+            let one = String(Character(s))
+            XCTAssertEqual(("a" + one + "a").count, 3, String(format: "U+%04X beside letters", value))
+            XCTAssertEqual((one + one).count, 2, String(format: "U+%04X twice", value))
+            XCTAssertEqual(TextWidth.of(s), TextWidth.of(Character(s)), String(format: "U+%04X width", value))
+            checked += 1
+        }
+        XCTAssertGreaterThan(checked, 3_000)
+        XCTAssertFalse(TextWidth.standsAlone("\u{0301}"))
+        XCTAssertFalse(TextWidth.standsAlone("\u{FE0F}"))
+        XCTAssertFalse(TextWidth.standsAlone("\u{1F1ED}"))
+    }
+
+    /// Whatever way `write` takes (bytes, scalars or graphemes), the cells and the column it returns
+    /// are those of the grapheme walk: every name and title of the dataset, and hostile text.
+    func testEveryWayOfWritingLandsAsTheGraphemeWalk() {
+        let m = Fixture.bundled
+        var texts = m.events.map(\.title) + m.places.map(\.name) + m.people.map(\.name) + m.councils.map(\.name)
+        texts += ["e\u{0301}gy", "🇭🇺 zászló", "日本語", "a\u{200D}b", "x\u{FE0F}", "Győr – “Szeged” ⠁⠂ ¹²", "\u{1B}[31mred", "tab\there", "한국어"]
+        for text in texts {
+            for (x, limit) in [(0, nil), (3, 25), (-2, 10), (10, 11)] as [(Int, Int?)] {
+                var written = Canvas(width: 30, height: 1), walked = Canvas(width: 30, height: 1)
+                written.write("日本語の町", x: 5, y: 0)
+                walked.write("日本語の町", x: 5, y: 0)
+                let a = written.write(text, x: x, y: 0, style: Theme.quote, limit: limit)
+                let b = walked.writeGraphemes(Sanitizer.clean(text), x: x, y: 0, end: min(limit ?? 30, 30), style: Theme.quote)
+                XCTAssertEqual(a, b, "\(text) at \(x)")
+                XCTAssertEqual(written, walked, "\(text) at \(x)")
+            }
+        }
+    }
 }

@@ -43,22 +43,41 @@ public struct Canvas: Sendable, Equatable {
             }
             return column
         }
-        for character in Sanitizer.clean(text) {
-            let w = TextWidth.of(character)
-            if w == 0 {
-                continue
+        let clean = Sanitizer.clean(text)
+        // Text whose every scalar is a grapheme of its own (Hungarian letters, quotation marks,
+        // borders, braille, superscripts) needs no grapheme breaking either.
+        if clean.unicodeScalars.allSatisfy(TextWidth.standsAlone) {
+            for scalar in clean.unicodeScalars {
+                guard place(String(Character(scalar)), width: TextWidth.of(scalar), at: &column, y: y, end: end, style: style) else { return end }
             }
-            if column + w > end {
-                if column < end && column >= 0 { put(Cell(grapheme: " ", style: style, isContinuation: false), x: column, y: y) }
-                return end
-            }
-            if column >= 0 {
-                put(Cell(grapheme: String(character), style: style, isContinuation: false), x: column, y: y)
-                if w == 2 { put(Cell(grapheme: "", style: style, isContinuation: true), x: column + 1, y: y) }
-            }
-            column += w
+            return column
+        }
+        return writeGraphemes(clean, x: column, y: y, end: end, style: style)
+    }
+
+    /// `write` for cleaned text, a grapheme cluster at a time: the general way, which the others match.
+    mutating func writeGraphemes(_ clean: String, x: Int, y: Int, end: Int, style: Style) -> Int {
+        var column = x
+        for character in clean {
+            guard place(String(character), width: TextWidth.of(character), at: &column, y: y, end: end, style: style) else { return end }
         }
         return column
+    }
+
+    /// Puts one grapheme `width` columns wide at `column` and moves past it; false when it does not
+    /// fit before `end` (a wide one straddling the end leaves a space).
+    private mutating func place(_ grapheme: String, width w: Int, at column: inout Int, y: Int, end: Int, style: Style) -> Bool {
+        if w == 0 { return true }
+        if column + w > end {
+            if column < end && column >= 0 { put(Cell(grapheme: " ", style: style, isContinuation: false), x: column, y: y) }
+            return false
+        }
+        if column >= 0 {
+            put(Cell(grapheme: grapheme, style: style, isContinuation: false), x: column, y: y)
+            if w == 2 { put(Cell(grapheme: "", style: style, isContinuation: true), x: column + 1, y: y) }
+        }
+        column += w
+        return true
     }
 
     /// Each ASCII byte as a one-character string.
