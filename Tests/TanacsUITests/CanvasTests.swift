@@ -102,4 +102,61 @@ final class CanvasTests: XCTestCase {
         XCTAssertEqual(r.splitBottom(1).1, Rect(x: 0, y: 9, width: 100, height: 1))
         XCTAssertEqual(r.inset(1), Rect(x: 1, y: 1, width: 98, height: 8))
     }
+
+    /// Printable ASCII is written byte by byte; it must land exactly as the grapheme walk puts it
+    /// (forced here by a zero-width space, which cleaning removes), clipping and return value included,
+    /// over a wide character it half covers too.
+    func testASCIIIsWrittenAsTheGraphemeWalkWritesIt() {
+        let texts = ["", "a", "Budapest", "Timeline 30/213", String(repeating: "x", count: 40), " ~!@#$%^&*()_+{}|:\"<>?`-=[];',./"]
+        for text in texts {
+            for x in [-3, 0, 5, 18] {
+                for limit in [nil, 0, 4, 12, 30] as [Int?] {
+                    var fast = Canvas(width: 20, height: 2), walked = Canvas(width: 20, height: 2)
+                    fast.write("日本語の町", x: 3, y: 1)
+                    walked.write("日本語の町", x: 3, y: 1)
+                    let a = fast.write(text, x: x, y: 1, style: Theme.link, limit: limit)
+                    let b = walked.write(text + "\u{200B}", x: x, y: 1, style: Theme.link, limit: limit)
+                    XCTAssertEqual(a, b, "\(text) at \(x), limit \(String(describing: limit))")
+                    XCTAssertEqual(fast, walked, "\(text) at \(x), limit \(String(describing: limit))")
+                }
+            }
+        }
+    }
+
+    /// Every scalar `standsAlone` names is a grapheme by itself beside letters on either side and
+    /// beside itself, and has the width its one-scalar grapheme has.
+    func testScalarsThatStandAloneAreGraphemesOfTheirOwn() {
+        var checked = 0
+        for value in UInt32(0)..<0x3000 {
+            guard let s = Unicode.Scalar(value), TextWidth.standsAlone(s) else { continue }
+            let one = String(Character(s))
+            XCTAssertEqual(("a" + one + "a").count, 3, String(format: "U+%04X beside letters", value))
+            XCTAssertEqual((one + one).count, 2, String(format: "U+%04X twice", value))
+            XCTAssertEqual(TextWidth.of(s), TextWidth.of(Character(s)), String(format: "U+%04X width", value))
+            checked += 1
+        }
+        XCTAssertGreaterThan(checked, 3_000)
+        XCTAssertFalse(TextWidth.standsAlone("\u{0301}"))
+        XCTAssertFalse(TextWidth.standsAlone("\u{FE0F}"))
+        XCTAssertFalse(TextWidth.standsAlone("\u{1F1ED}"))
+    }
+
+    /// Whatever way `write` takes (bytes, scalars or graphemes), the cells and the column it returns
+    /// are those of the grapheme walk: every name and title of the dataset, and hostile text.
+    func testEveryWayOfWritingLandsAsTheGraphemeWalk() {
+        let m = Fixture.bundled
+        var texts = m.events.map(\.title) + m.places.map(\.name) + m.people.map(\.name) + m.councils.map(\.name)
+        texts += ["e\u{0301}gy", "🇭🇺 zászló", "日本語", "a\u{200D}b", "x\u{FE0F}", "Győr – “Szeged” ⠁⠂ ¹²", "\u{1B}[31mred", "tab\there", "한국어"]
+        for text in texts {
+            for (x, limit) in [(0, nil), (3, 25), (-2, 10), (10, 11)] as [(Int, Int?)] {
+                var written = Canvas(width: 30, height: 1), walked = Canvas(width: 30, height: 1)
+                written.write("日本語の町", x: 5, y: 0)
+                walked.write("日本語の町", x: 5, y: 0)
+                let a = written.write(text, x: x, y: 0, style: Theme.quote, limit: limit)
+                let b = walked.writeGraphemes(Sanitizer.clean(text), x: x, y: 0, end: min(limit ?? 30, 30), style: Theme.quote)
+                XCTAssertEqual(a, b, "\(text) at \(x)")
+                XCTAssertEqual(written, walked, "\(text) at \(x)")
+            }
+        }
+    }
 }

@@ -89,4 +89,44 @@ final class WrappedLinesTests: XCTestCase {
             XCTAssertTrue(rows[top + row].contains(line.text), "row \(row): \(line.text)")
         }
     }
+
+    /// The same keys on two explorers, one wrapping pages lazily and one made to wrap every page
+    /// whole before each key, scroll to the same offsets and draw the same screens (the "more" and
+    /// "end" marks included), on long pages, search results and the reader, at two sizes.
+    func testLazyWrappingScrollsAndDrawsAsTheWholePageDoes() {
+        let m = Fixture.bundled
+        let walk: [Key] = [.char("3")] + Array(repeating: .char("j"), count: 25) + [.pageDown, .pageDown, .char("G"), .pageUp]
+            + Array(repeating: .char("k"), count: 7) + [.char("g"), .ctrl("d"), .ctrl("d"), .end, .home]
+        let starts = ["place:budapest", "source:haynes", "source:kosuth", "council:central-workers-council-of-greater-budapest", "person:imre-nagy"]
+        for (width, height) in [(120, 40), (80, 24)] {
+            for start in starts + ["/a", "/council"] {
+                var lazy = AppState(model: m, width: width, height: height)
+                var whole = AppState(model: m, width: width, height: height)
+                func send(_ msg: Msg) {
+                    _ = whole.detailLines(width: whole.detailTextWidth)
+                    Reducer.reduce(&lazy, msg)
+                    Reducer.reduce(&whole, msg)
+                    _ = whole.detailLines(width: whole.detailTextWidth)
+                    XCTAssertEqual(lazy.detail.cursor, whole.detail.cursor, "\(start) \(width)×\(height) after \(msg)")
+                    XCTAssertEqual(Screen.render(lazy).text, Screen.render(whole).text, "\(start) \(width)×\(height) after \(msg)")
+                }
+                func press(_ key: Key) { send(.key(key)) }
+                if start.hasPrefix("/") {
+                    for key in [Key.char("/")] + start.dropFirst().map({ .char($0) }) + [.enter] { press(key) }
+                } else {
+                    Reducer.start(&lazy, at: start, date: nil)
+                    Reducer.start(&whole, at: start, date: nil)
+                }
+                for key in walk { press(key) }
+                // A resize wraps the page anew at another width, deep in it: the view keeps its place.
+                for _ in 0..<12 { press(.pageDown) }
+                send(.resize(width: width - 25, height: height - 3))
+                send(.resize(width: width + 20, height: height))
+                send(.resize(width: width, height: height))
+                // Reading a quotation in its article, from the page's selection.
+                press(.enter)
+                for key in [Key.char("j"), .char("j"), .pageDown, .char("G"), .char("q")] { press(key) }
+            }
+        }
+    }
 }

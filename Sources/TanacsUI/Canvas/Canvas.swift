@@ -34,23 +34,54 @@ public struct Canvas: Sendable, Equatable {
         let end = min(limit ?? width, width)
         guard y >= 0, y < height else { return x }
         var column = x
-        for character in Sanitizer.clean(text) {
-            let w = TextWidth.of(character)
-            if w == 0 {
-                continue
+        // Printable ASCII, most of what is drawn, is clean and a column a byte: no grapheme walk.
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) {
+            for byte in text.utf8 {
+                if column >= end { return end }
+                if column >= 0 { put(Cell(grapheme: Canvas.ascii[Int(byte)], style: style, isContinuation: false), x: column, y: y) }
+                column += 1
             }
-            if column + w > end {
-                if column < end && column >= 0 { put(Cell(grapheme: " ", style: style, isContinuation: false), x: column, y: y) }
-                return end
+            return column
+        }
+        let clean = Sanitizer.clean(text)
+        // Text whose every scalar is a grapheme of its own (Hungarian letters, quotation marks,
+        // borders, braille, superscripts) needs no grapheme breaking either.
+        if clean.unicodeScalars.allSatisfy(TextWidth.standsAlone) {
+            for scalar in clean.unicodeScalars {
+                guard place(String(Character(scalar)), width: TextWidth.of(scalar), at: &column, y: y, end: end, style: style) else { return end }
             }
-            if column >= 0 {
-                put(Cell(grapheme: String(character), style: style, isContinuation: false), x: column, y: y)
-                if w == 2 { put(Cell(grapheme: "", style: style, isContinuation: true), x: column + 1, y: y) }
-            }
-            column += w
+            return column
+        }
+        return writeGraphemes(clean, x: column, y: y, end: end, style: style)
+    }
+
+    /// `write` for cleaned text, a grapheme cluster at a time: the general way, which the others match.
+    mutating func writeGraphemes(_ clean: String, x: Int, y: Int, end: Int, style: Style) -> Int {
+        var column = x
+        for character in clean {
+            guard place(String(character), width: TextWidth.of(character), at: &column, y: y, end: end, style: style) else { return end }
         }
         return column
     }
+
+    /// Puts one grapheme `width` columns wide at `column` and moves past it; false when it does not
+    /// fit before `end` (a wide one straddling the end leaves a space).
+    private mutating func place(_ grapheme: String, width w: Int, at column: inout Int, y: Int, end: Int, style: Style) -> Bool {
+        if w == 0 { return true }
+        if column + w > end {
+            if column < end && column >= 0 { put(Cell(grapheme: " ", style: style, isContinuation: false), x: column, y: y) }
+            return false
+        }
+        if column >= 0 {
+            put(Cell(grapheme: grapheme, style: style, isContinuation: false), x: column, y: y)
+            if w == 2 { put(Cell(grapheme: "", style: style, isContinuation: true), x: column + 1, y: y) }
+        }
+        column += w
+        return true
+    }
+
+    /// Each ASCII byte as a one-character string.
+    private static let ascii: [String] = (0..<128).map { String(Character(Unicode.Scalar(UInt8($0)))) }
 
     /// Fills a rectangle with spaces in a style.
     public mutating func fill(_ rect: Rect, style: Style = .plain) {

@@ -11,6 +11,21 @@ public enum TextWidth {
         return computed(c, first)
     }
 
+    /// Columns a scalar takes as a grapheme by itself.
+    static func of(_ s: Unicode.Scalar) -> Int {
+        s.value < tableLimit ? Int(table[Int(s.value)]) : of(Character(s))
+    }
+
+    /// True for a scalar that is a grapheme cluster by itself whatever stands beside it: no mark,
+    /// joiner, variation selector, prepended or paired scalar (regional indicators, Hangul jamo,
+    /// CR LF) is in these ranges. Text made only of them can be drawn a scalar at a time.
+    static func standsAlone(_ s: Unicode.Scalar) -> Bool {
+        switch s.value {
+        case 0x20...0x7E, 0xA0...0x2FF, 0x2010...0x2027, 0x2030...0x205E, 0x2070...0x20CF, 0x2100...0x2BFF: return true
+        default: return false
+        }
+    }
+
     /// Widths of the scalars below `tableLimit` (Latin, Greek, Cyrillic, punctuation, arrows, box
     /// drawing, shapes, dingbats, braille), worked out once by the rules below.
     private static let tableLimit: UInt32 = 0x3000

@@ -23,7 +23,9 @@ public enum DetailView {
             var style = line.style
             if line.item == selectedItem {
                 style = focused ? Theme.selected : Theme.selectedUnfocused
-                canvas.fill(Rect(x: inner.x, y: y, width: inner.width, height: 1), style: style)
+                // Unfocused, only the words are underlined: an underline across blank columns reads
+                // as a rule, and blanks in the plain style are erased in a few bytes.
+                if focused { canvas.fill(Rect(x: inner.x, y: y, width: inner.width, height: 1), style: style) }
             }
             canvas.write(line.text, x: inner.x + line.indent, y: y, style: style, limit: inner.maxX)
             if let query, line.style == Theme.link {
