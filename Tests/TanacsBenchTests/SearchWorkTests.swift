@@ -112,8 +112,8 @@ final class SearchWorkTests: XCTestCase {
         var compared = 0
         for (typed, w) in large {
             // Ranking an entry means reading its names; a page of 20 never costs more than a few pages.
-            XCTAssertLessThanOrEqual(w.entriesRanked, 6 * limit, typed)
-            XCTAssertLessThanOrEqual(w.entriesRead, 12 * limit, typed)
+            XCTAssertLessThanOrEqual(w.entriesRanked, 3 * limit, typed)
+            XCTAssertLessThanOrEqual(w.entriesRead, 3 * limit, typed)
             XCTAssertEqual(w.textBytesScanned, 0, typed)
             if let s = small[typed] {
                 compared += 1
@@ -122,5 +122,7 @@ final class SearchWorkTests: XCTestCase {
             }
         }
         XCTAssertGreaterThan(compared, 20)
+        print("SearchWorkTests: \(large.count) typed prefixes fill a page at 4×; most ranked \(large.values.map(\.entriesRanked).max()!), "
+              + "most read \(large.values.map(\.entriesRead).max()!); at 1× most ranked \(small.values.map(\.entriesRanked).max() ?? 0)")
     }
 }
