@@ -320,7 +320,11 @@ public struct SearchIndex: Sendable {
         if take(&inNames, .names) { return named() }
 
         // Every entry ranked by names is in `hits` now. Then text: entries holding every word, with
-        // the driver (the longest word that needs no correction) in a name or in a text.
+        // the driver (the longest word that needs no correction) in a name or in a text. A word in no
+        // name and no text (a typo being typed) leaves nothing to look for.
+        for (i, alternatives) in q.terms.enumerated() where inside[i].isEmpty && !alternatives.contains(where: textGrams.mayHold) {
+            return named()
+        }
         let ranked = Set(hits.map(\.owner))
         let driver = q.terms.indices.max { a, b in
             let (x, y) = (q.terms[a], q.terms[b])

@@ -122,6 +122,14 @@ final class SearchWorkTests: XCTestCase {
             }
         }
         XCTAssertGreaterThan(compared, 20)
+        // A word that is in no name and no text, as while a typo is typed: nothing is scanned.
+        let index = SearchIndex(model: Self.large)
+        for typed in ["budapest xqjz", "xqjz csepel", "dudas", "council qxw", "zzzqqq"] {
+            var w = SearchIndex.SearchWork()
+            XCTAssertEqual(index.search(index.parse(typed), limit: 300, work: &w), [], typed)
+            XCTAssertEqual(w.textBytesScanned, 0, typed)
+            XCTAssertEqual(w.entriesRead, 0, typed)
+        }
         print("SearchWorkTests: \(large.count) typed prefixes fill a page at 4×; most ranked \(large.values.map(\.entriesRanked).max()!), "
               + "most read \(large.values.map(\.entriesRead).max()!); at 1× most ranked \(small.values.map(\.entriesRanked).max() ?? 0)")
     }
