@@ -94,10 +94,10 @@ public struct SearchQuery: Sendable, Equatable {
 ///
 /// Names (collapsed, `SearchText.collapsed`) and texts (normalized) are kept in two byte buffers laid
 /// out in result order (kind, then folded label), each string followed by a separator byte (1) and
-/// the whole ending in a zero byte for the C library's `strstr`. A query scans them for its longest
-/// word and checks the other words only in the records that word finds, so the cost is the buffers'
-/// size plus what the found records hold. Single-word queries look names up by prefix first and stop
-/// when those fill the limit; text matches are taken in buffer order and the scan stops at the limit.
+/// the whole ending in a zero byte for the C library's `strstr`. Names are found through their words
+/// (`NameWords`) and their sorted order, one rank at a time in result order, stopping at the limit,
+/// so a query reads about as many records as it shows. Only when names do not fill the limit are the
+/// texts scanned for the query's longest word, in buffer order, until they do.
 public struct SearchIndex: Sendable {
     public enum Rank: Int, Sendable {
         case exactName = 0, namePrefix, nameWord, nameContains, names, text
