@@ -23,14 +23,15 @@ public final class LazySearchIndex: @unchecked Sendable {
 
     public var isBuilt: Bool { lock.withLock { built != nil } }
 
-    /// Starts the build on a thread of its own (once the first frame is on screen), and after it the
-    /// model's indices that loading left for first use, so no key waits for them either.
+    /// Starts the build on a thread of its own (once the first frame is on screen), after the model's
+    /// indices that loading left for first use: those are what an opened page reads (a quotation's
+    /// "cited by"), and take a fraction of the search index's time, so no key waits for them.
     public func buildInBackground() {
         guard !isBuilt else { return }
         let model = lock.withLock { self.model }
         Thread.detachNewThread {
-            _ = self.index
             model?.buildDeferredIndices()
+            _ = self.index
         }
     }
 }
