@@ -91,6 +91,16 @@ final class SearchStructuresTests: XCTestCase {
         XCTAssertNil(words.id(of: Array("counci".utf8)))
         XCTAssertEqual(words.starting(with: Array("c".utf8)), 0..<3)
         XCTAssertEqual(words.starting(with: Array("cs".utf8)), 2..<3)
+        // A word shorter than the query does not start with it, though the query starts with it.
+        XCTAssertEqual(words.starting(with: Array("councils".utf8)), 2..<2)
+        XCTAssertNil(words.id(of: Array("workersx".utf8)))
+        // Every prefix of every word, and each word with a letter more, against the words themselves.
+        for w in all {
+            for query in (1...w.utf8.count).map({ Array(w.utf8.prefix($0)) }) + [Array(w.utf8) + [UInt8(ascii: "a")]] {
+                let expected = all.indices.filter { Array(all[$0].utf8).starts(with: query) }
+                XCTAssertEqual(Array(words.starting(with: query)), expected, String(decoding: query, as: UTF8.self))
+            }
+        }
         XCTAssertEqual(words.containing(Array("e".utf8)), [0, 2, 3])
         XCTAssertEqual(words.containing(Array("ouncil".utf8)), [1])
         XCTAssertEqual(words.containing(Array("zz".utf8)), [])
